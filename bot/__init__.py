@@ -1,0 +1,1 @@
+"""MO-Lotse: the Telegram bot of Wiesbaden's coordination office for migrant organisations."""

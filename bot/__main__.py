@@ -1,0 +1,126 @@
+"""`python -m bot <command>`: run | console | ask | check | i18n."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from bot.config import REPO_ROOT, Config, ConfigError
+from bot.db import DatabaseError
+from bot.i18n import CatalogError
+from bot.knowledge import KnowledgeError
+
+SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m bot", description="MO-Lotse, the MO pilot bot.")
+    sub = p.add_subparsers(dest="command")
+    sub.add_parser("run", help="run on Telegram (long polling); needs TELEGRAM_BOT_TOKEN")
+    sub.add_parser("console", help="chat with the bot in this terminal, no Telegram needed")
+    ask = sub.add_parser("ask", help="answer one question as the bot would")
+    ask.add_argument("text", nargs="?", help="the question (omit with --batch)")
+    ask.add_argument("--lang", default=None, help="answer language (default: DEFAULT_LANGUAGE)")
+    ask.add_argument("--json", action="store_true", help="print a JSON object")
+    ask.add_argument(
+        "--batch",
+        action="store_true",
+        help='read JSON Lines {"text": ..., "lang": ...} from stdin',
+    )
+    sub.add_parser("check", help="validate the knowledge base and print every problem")
+    sub.add_parser("i18n", help="re-extract messages.pot and update every .po (maintainers)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.command == "run" else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        config = Config.from_env()
+        return _COMMANDS[args.command or "default"](config, args)
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+    except KnowledgeError as exc:
+        print(f"the knowledge base is broken, not starting:\n{_problems(exc)}", file=sys.stderr)
+    except (DatabaseError, CatalogError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _problems(exc: KnowledgeError) -> str:
+    return "\n".join(f"  {p}" for p in exc.problems)
+
+
+def _default(config: Config, args: argparse.Namespace) -> int:
+    if config.telegram_token:
+        return _run(config, args)
+    print(
+        "No TELEGRAM_BOT_TOKEN set: starting the local console chat. "
+        "To run on Telegram, set it (see .env.example) and use `python -m bot run`."
+    )
+    return _console(config, args)
+
+
+def _run(config: Config, args: argparse.Namespace) -> int:
+    from bot.app import run_polling
+
+    config.require_token()
+    run_polling(config)
+    return 0
+
+
+def _console(config: Config, args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.console import run_console
+
+    asyncio.run(run_console(config, sys.stdin, sys.stdout))
+    return 0
+
+
+def _ask(config: Config, args: argparse.Namespace) -> int:
+    from bot.ask_cli import run_ask
+
+    return run_ask(config, args, sys.stdin, sys.stdout)
+
+
+def _check(config: Config, args: argparse.Namespace) -> int:
+    from bot.knowledge import check_knowledge
+
+    problems = check_knowledge(config.knowledge_dir, SEEDS_DIR)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(f"knowledge base OK: {config.knowledge_dir}")
+    return 0
+
+
+def _i18n(config: Config, args: argparse.Namespace) -> int:
+    from bot.i18n.catalog import update_catalogs
+
+    for line in update_catalogs():
+        print(line)
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
+    "default": _default,
+    "run": _run,
+    "console": _console,
+    "ask": _ask,
+    "check": _check,
+    "i18n": _i18n,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

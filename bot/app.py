@@ -1,0 +1,96 @@
+"""build_application(config): the only module that wires the bot together."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import BotCommand, MenuButtonCommands
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.request import BaseRequest
+
+from bot import commands, handlers, retention
+from bot.config import Config
+from bot.context import CONTEXT_TYPES, BotData, Services
+from bot.db import Database
+from bot.i18n import Catalogs
+from bot.knowledge import Knowledge, load_knowledge
+from bot.matching import Matcher
+from bot.pseudonyms import SETTING_KEY, new_secret
+
+log = logging.getLogger(__name__)
+
+# PTB needs a syntactically valid token even when no request leaves the process.
+LOCAL_TOKEN = "1:local-console-token-never-sent-to-telegram"
+
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(
+    config: Config, *, request: BaseRequest | None = None, knowledge: Knowledge | None = None
+) -> App:
+    """The bot. With `request` (the console, the tests) no call leaves the process."""
+    knowledge = knowledge or load_knowledge(config.knowledge_dir)
+    catalogs = Catalogs(config.timezone)
+    matcher = Matcher.from_knowledge(knowledge)
+
+    async def post_init(app: App) -> None:
+        db = await Database.open(config.database_path)
+        secret = config.pseudonym_secret or await db.set_setting_once(SETTING_KEY, new_secret())
+        bot_data: BotData = app.bot_data
+        bot_data.install(Services(config, db, catalogs, knowledge, matcher, secret))
+        retention.schedule(app)
+        await _announce_commands(app, catalogs)
+
+    async def post_shutdown(app: App) -> None:
+        bot_data: BotData = app.bot_data
+        try:
+            services = bot_data.services
+        except RuntimeError:
+            return
+        await services.db.close()
+        bot_data.install(None)
+
+    builder = (
+        ApplicationBuilder()
+        .token(config.telegram_token or LOCAL_TOKEN)
+        .base_url(config.telegram_base_url)
+        .context_types(CONTEXT_TYPES)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=config.timezone))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    app = builder.build()
+    handlers.register(app)
+    return app
+
+
+async def _announce_commands(app: App, catalogs: Catalogs) -> None:
+    """Command menu per language and the menu button. Optional: a refusal is only logged."""
+    calls: list[tuple[str, Any]] = []
+    for lang in catalogs.languages:
+        cmds = [BotCommand(name, text) for name, text in commands.menu(catalogs.get(lang))]
+        calls.append((f"setMyCommands({lang})", app.bot.set_my_commands(cmds, language_code=lang)))
+    default = [BotCommand(n, t) for n, t in commands.menu(catalogs.get("en"))]
+    calls.append(("setMyCommands(default)", app.bot.set_my_commands(default)))
+    calls.append(
+        ("setChatMenuButton", app.bot.set_chat_menu_button(menu_button=MenuButtonCommands()))
+    )
+    for name, call in calls:
+        try:
+            await call
+        except TelegramError as exc:
+            log.warning("optional Bot API call %s was refused (%s); going on", name, exc)
+
+
+def run_polling(config: Config) -> None:
+    """Run on Telegram with long polling until interrupted."""
+    app = build_application(config)
+    log.info("MO-Lotse starts polling %s", config.telegram_base_url)
+    app.run_polling(drop_pending_updates=False, close_loop=False)

@@ -1,0 +1,13 @@
+"""The Telegram command menu, per language."""
+
+from bot.i18n import Translator
+
+
+def menu(t: Translator) -> list[tuple[str, str]]:
+    """(command, description) pairs as setMyCommands shows them."""
+    return [
+        ("start", t.pgettext("command", "Start and main menu")),
+        ("help", t.pgettext("command", "What I can do")),
+        ("language", t.pgettext("command", "Change language")),
+        ("privacy", t.pgettext("command", "What is stored about you")),
+    ]

@@ -1,0 +1,120 @@
+"""Configuration: one door, `Config.from_env()`, validated at start."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import dotenv_values
+
+from bot.languages import LANGUAGES
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+
+
+class ConfigError(Exception):
+    """A configuration value is missing or malformed; the message names the variable."""
+
+    def __init__(self, variable: str, problem: str) -> None:
+        super().__init__(f"{variable}: {problem}")
+        self.variable = variable
+
+
+@dataclass(frozen=True)
+class Config:
+    telegram_token: str | None = field(default=None, repr=False)
+    telegram_base_url: str = DEFAULT_BASE_URL
+    database_path: Path = Path("data/mo-lotse.sqlite3")
+    coordinator_ids: frozenset[int] = frozenset()
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Berlin"))
+    default_language: str = "de"
+    knowledge_dir: Path = REPO_ROOT / "knowledge"
+    pseudonym_secret: str | None = field(default=None, repr=False)
+    question_retention_days: int = 90
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+    ) -> Config:
+        """Read the environment, with values from an optional `.env` file beneath it."""
+        values: dict[str, str] = {}
+        if env_file is not None and env_file.is_file():
+            values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        values.update(os.environ if environ is None else environ)
+
+        def get(name: str) -> str:
+            return values.get(name, "").strip()
+
+        return cls(
+            telegram_token=_token(get("TELEGRAM_BOT_TOKEN")),
+            telegram_base_url=_base_url(get("TELEGRAM_BASE_URL")),
+            database_path=Path(get("DATABASE_PATH") or "data/mo-lotse.sqlite3"),
+            coordinator_ids=_ids(get("COORDINATOR_IDS")),
+            timezone=_zone(get("TIMEZONE") or "Europe/Berlin"),
+            default_language=_language(get("DEFAULT_LANGUAGE") or "de"),
+            knowledge_dir=Path(get("KNOWLEDGE_DIR") or REPO_ROOT / "knowledge"),
+            pseudonym_secret=get("PSEUDONYM_SECRET") or None,
+            question_retention_days=_positive_int(
+                "QUESTION_RETENTION_DAYS", get("QUESTION_RETENTION_DAYS") or "90"
+            ),
+        )
+
+    def require_token(self) -> str:
+        """The token, or a ConfigError saying it is needed."""
+        if not self.telegram_token:
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN", "is not set; it is required for 'run' (see .env.example)"
+            )
+        return self.telegram_token
+
+
+def _token(raw: str) -> str | None:
+    if not raw:
+        return None
+    bot_id, sep, secret = raw.partition(":")
+    if not (sep and bot_id.isdigit() and len(secret) >= 20 and " " not in secret):
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN",
+            "is malformed; expected '<digits>:<secret>' as BotFather gives it",
+        )
+    return raw
+
+
+def _base_url(raw: str) -> str:
+    if not raw:
+        return DEFAULT_BASE_URL
+    if not raw.startswith(("http://", "https://")):
+        raise ConfigError("TELEGRAM_BASE_URL", f"{raw!r} is not an http(s) URL")
+    return raw
+
+
+def _ids(raw: str) -> frozenset[int]:
+    ids = set()
+    for part in filter(None, (p.strip() for p in raw.split(","))):
+        if not part.lstrip("-").isdigit():
+            raise ConfigError("COORDINATOR_IDS", f"{part!r} is not a Telegram user id (a number)")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _positive_int(name: str, raw: str) -> int:
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(name, f"{raw!r} is not a whole number of at least 1")
+    return int(raw)
+
+
+def _zone(raw: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError("TIMEZONE", f"{raw!r} is not a known time zone") from None
+
+
+def _language(raw: str) -> str:
+    if raw not in LANGUAGES:
+        raise ConfigError("DEFAULT_LANGUAGE", f"{raw!r} is not one of {', '.join(LANGUAGES)}")
+    return raw

@@ -1,0 +1,27 @@
+"""/language and the language buttons; the choice is stored."""
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.handlers.common import callback_parts, refuse_button, send, show
+from bot.languages import LANGUAGES, NATIVE_NAMES
+from bot.menus import language_menu, main_menu_buttons
+from bot.reply import Reply, esc
+
+
+async def show_languages(update: Update, context: BotContext) -> None:
+    """Offer the nine languages."""
+    await send(update, context, language_menu(context.t))
+
+
+async def choose_language(update: Update, context: BotContext) -> None:
+    """Store the chosen language and answer in it from now on."""
+    parts = callback_parts(update, 2)
+    if parts is None or parts[1] not in LANGUAGES or context.user is None:
+        await refuse_button(update, context)
+        return
+    await context.services.db.set_locale(context.user.id, parts[1])
+    context.locale = parts[1]
+    t = context.t
+    text = esc(t.gettext("Language set: {language}.", language=NATIVE_NAMES[parts[1]]))
+    await show(update, context, Reply(text, main_menu_buttons(t)))

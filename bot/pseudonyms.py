@@ -1,0 +1,17 @@
+"""Pseudonymous keys for the evaluation figures: a keyed hash, never the Telegram id."""
+
+import hashlib
+import hmac
+import secrets
+
+SETTING_KEY = "pseudonym_secret"
+
+
+def new_secret() -> str:
+    return secrets.token_hex(32)
+
+
+def user_key(secret: str, user_id: int) -> str:
+    """A stable pseudonym for a Telegram user id; without the secret it cannot be reversed."""
+    digest = hmac.new(secret.encode(), str(user_id).encode(), hashlib.sha256).hexdigest()
+    return digest[:20]

@@ -1,0 +1,110 @@
+"""Configuration: defaults, .env, and one clear line for every bad value."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import REPO_ROOT, Config, ConfigError
+
+TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"
+
+
+def test_defaults_without_environment():
+    c = Config.from_env({}, env_file=None)
+    assert c.telegram_token is None
+    assert c.telegram_base_url == "https://api.telegram.org/bot"
+    assert c.database_path == Path("data/mo-lotse.sqlite3")
+    assert c.coordinator_ids == frozenset()
+    assert str(c.timezone) == "Europe/Berlin"
+    assert c.default_language == "de"
+    assert c.question_retention_days == 90
+
+
+def test_values_from_environment():
+    c = Config.from_env(
+        {
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "COORDINATOR_IDS": "1, 22,333",
+            "TIMEZONE": "Europe/Istanbul",
+            "DEFAULT_LANGUAGE": "tr",
+            "TELEGRAM_BASE_URL": "http://127.0.0.1:8081/bot",
+        },
+        env_file=None,
+    )
+    assert c.coordinator_ids == frozenset({1, 22, 333})
+    assert (str(c.timezone), c.default_language) == ("Europe/Istanbul", "tr")
+    assert c.telegram_base_url == "http://127.0.0.1:8081/bot"
+
+
+def test_env_file_is_read_and_environment_wins(tmp_path):
+    env = tmp_path / ".env"
+    env.write_text(f"TELEGRAM_BOT_TOKEN={TOKEN}\nDEFAULT_LANGUAGE=fa\n# comment\n")
+    c = Config.from_env({"DEFAULT_LANGUAGE": "it"}, env_file=env)
+    assert c.telegram_token == TOKEN and c.default_language == "it"
+
+
+def test_token_is_not_in_repr():
+    assert TOKEN not in repr(Config.from_env({"TELEGRAM_BOT_TOKEN": TOKEN}, env_file=None))
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("TELEGRAM_BOT_TOKEN", "not-a-token"),
+        ("TELEGRAM_BASE_URL", "ftp://x"),
+        ("COORDINATOR_IDS", "12,abc"),
+        ("TIMEZONE", "Mars/Olympus"),
+        ("DEFAULT_LANGUAGE", "pt"),
+        ("QUESTION_RETENTION_DAYS", "0"),
+    ],
+)
+def test_malformed_value_names_the_variable(name, value):
+    with pytest.raises(ConfigError) as err:
+        Config.from_env({name: value}, env_file=None)
+    assert err.value.variable == name and str(err.value).startswith(f"{name}: ")
+
+
+def test_require_token_names_the_variable():
+    with pytest.raises(ConfigError, match="TELEGRAM_BOT_TOKEN"):
+        Config.from_env({}, env_file=None).require_token()
+
+
+def _run_bot(args, env_extra, tmp_path):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"TELEGRAM_BOT_TOKEN", "TIMEZONE", "DEFAULT_LANGUAGE"}
+    }
+    env.update(env_extra, DATABASE_PATH=str(tmp_path / "db.sqlite3"))
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "needle"),
+    [
+        ({}, "TELEGRAM_BOT_TOKEN: is not set"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "TIMEZONE": "Nowhere/City"}, "TIMEZONE: 'Nowhere/City'"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "COORDINATOR_IDS": "x"}, "COORDINATOR_IDS: 'x'"),
+    ],
+)
+def test_run_refuses_bad_configuration_with_one_line_and_no_traceback(tmp_path, env, needle):
+    result = _run_bot(["run"], env, tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_repo_root_is_the_checkout():
+    assert (REPO_ROOT / "pyproject.toml").is_file()
