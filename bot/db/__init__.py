@@ -1,0 +1,26 @@
+"""The store: every SQL statement of the bot lives in this package.
+
+`Database` is one aiosqlite connection (see core.py: WAL, busy timeout, numbered migrations
+applied in one transaction each) with intent-named methods, one mixin module per capability.
+A capability adds its queries as a module here and its mixin to the bases below.
+"""
+
+from bot.db.core import DatabaseCore, DatabaseError, Migration, load_migrations, utcnow
+from bot.db.questions import QuestionQueries, ScoredId
+from bot.db.users import User, UserQueries
+
+
+class Database(UserQueries, QuestionQueries):
+    """The bot's store. Open with `await Database.open(path)`; one per process."""
+
+
+__all__ = [
+    "Database",
+    "DatabaseCore",
+    "DatabaseError",
+    "Migration",
+    "ScoredId",
+    "User",
+    "load_migrations",
+    "utcnow",
+]

@@ -1,0 +1,118 @@
+"""The connection, migrations and transactions every query module builds on."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Self
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or migrated; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def load_migrations() -> list[Migration]:
+    """The shipped migrations, in order; file names are NNNN_name.sql."""
+    folder = resources.files("bot") / "migrations"
+    found = []
+    for item in folder.iterdir():
+        if item.name.endswith(".sql"):
+            number, _, rest = item.name.partition("_")
+            found.append(
+                Migration(int(number), rest.removesuffix(".sql"), item.read_text("utf-8"))
+            )
+    found.sort(key=lambda m: m.version)
+    if [m.version for m in found] != list(range(1, len(found) + 1)):
+        raise DatabaseError("migrations are not numbered 1, 2, 3, … without gaps")
+    return found
+
+
+class DatabaseCore:
+    """One aiosqlite connection; query modules add intent-named methods as mixins."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    @classmethod
+    async def open(cls, path: Path | str, migrations: Sequence[Migration] | None = None) -> Self:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = await aiosqlite.connect(str(path), isolation_level=None)
+        except Exception as exc:  # sqlite3 raises OperationalError with a terse message
+            raise DatabaseError(f"cannot open {path}: {exc}") from exc
+        conn.row_factory = aiosqlite.Row
+        db = cls(conn)
+        try:
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await db.migrate(load_migrations() if migrations is None else migrations)
+        except BaseException:
+            await conn.close()
+            raise
+        return db
+
+    async def close(self) -> None:
+        await self._conn.close()
+
+    async def schema_version(self) -> int:
+        async with self._conn.execute("PRAGMA user_version") as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def migrate(self, migrations: Sequence[Migration]) -> None:
+        """Apply the migrations newer than the file's version, each in one transaction."""
+        current = await self.schema_version()
+        for m in migrations:
+            if m.version <= current:
+                continue
+            try:
+                await self._conn.executescript(
+                    f"BEGIN;\n{m.sql}\nPRAGMA user_version = {m.version};\nCOMMIT;"
+                )
+            except Exception as exc:
+                if self._conn.in_transaction:
+                    await self._conn.execute("ROLLBACK")
+                raise DatabaseError(
+                    f"migration {m.version:04d}_{m.name} failed and was rolled back: {exc}"
+                ) from exc
+            log.info("database migrated to version %d (%s)", m.version, m.name)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        """BEGIN … COMMIT, or ROLLBACK on any error (the connection is in autocommit mode)."""
+        await self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            await self._conn.execute("ROLLBACK")
+            raise
+        await self._conn.execute("COMMIT")
+
+    async def fetch_all(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
+        """Read-only helper for reports and tests."""
+        async with self._conn.execute(sql, params) as cur:
+            return [dict(r) for r in await cur.fetchall()]
