@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser("check", help="validate the knowledge base and print every problem")
     sub.add_parser("i18n", help="re-extract messages.pot and update every .po (maintainers)")
+    events = sub.add_parser("events", help="list upcoming meetings and deadlines")
+    events.add_argument("--days", type=int, default=90, help="how far ahead (default 90)")
+    events.add_argument("--json", action="store_true", help="print a JSON array")
+    ics = sub.add_parser("ics", help="write the public calendar (.ics) of all events")
+    ics.add_argument("--out", default=None, help="file to write (default: standard output)")
     return p
 
 
@@ -93,9 +98,11 @@ def _ask(config: Config, args: argparse.Namespace) -> int:
 
 
 def _check(config: Config, args: argparse.Namespace) -> int:
+    from bot.events.catalog import check_events
     from bot.knowledge import check_knowledge
 
     problems = check_knowledge(config.knowledge_dir, SEEDS_DIR)
+    problems += check_events(config.knowledge_dir)
     for p in problems:
         print(p)
     if problems:
@@ -113,6 +120,18 @@ def _i18n(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _events(config: Config, args: argparse.Namespace) -> int:
+    from bot.events.cli import run_events
+
+    return run_events(config, args.days, args.json, sys.stdout)
+
+
+def _ics(config: Config, args: argparse.Namespace) -> int:
+    from bot.events.cli import run_ics
+
+    return run_ics(config, args.out, sys.stdout)
+
+
 _COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "default": _default,
     "run": _run,
@@ -120,6 +139,8 @@ _COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "ask": _ask,
     "check": _check,
     "i18n": _i18n,
+    "events": _events,
+    "ics": _ics,
 }
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ def entry_text(entry: Entry, t: Translator, knowledge: Knowledge) -> str:
     for name, value in labelled:
         if value:
             lines += ["", f"{bold(name)} {esc(fill(value, entry, t))}"]
+    lines += _applying_lines(entry, t, knowledge)
     offices = [knowledge.entries[o] for o in entry.offices if o in knowledge.entries]
     if offices:
         names = "; ".join(t.bidi(o.name) for o in offices)
@@ -57,6 +58,23 @@ def entry_text(entry: Entry, t: Translator, knowledge: Knowledge) -> str:
         lines += ["", f"{bold(contact)} {esc(t.bidi(' · '.join(parts)))}"]
     lines += ["", italic(_source_line(entry, t))]
     return "\n".join(lines)
+
+
+def _applying_lines(entry: Entry, t: Translator, knowledge: Knowledge) -> list[str]:
+    """For a program: who helps with the application and what to prepare."""
+    applying = knowledge.applying.get(entry.id)
+    if applying is None:
+        return []
+    lines = []
+    helpers = [knowledge.entries[o].name for o in applying.help_from if o in knowledge.entries]
+    if helpers:
+        helps = t.gettext("Help with applying:")
+        lines += ["", f"{bold(helps)} {esc(t.bidi('; '.join(helpers)))}"]
+    checklist = applying.checklist.get(t.locale) or applying.checklist.get("de")
+    if checklist:
+        prepare = t.gettext("What to prepare:")
+        lines += ["", bold(prepare), *(f"• {esc(fill(item, entry, t))}" for item in checklist)]
+    return lines
 
 
 def _source_line(entry: Entry, t: Translator) -> str:
@@ -81,16 +99,6 @@ def _source_line(entry: Entry, t: Translator) -> str:
             year=entry.as_of,
         )
     return f"{line} {status}"
-
-
-def entry_page(entry: Entry, t: Translator, knowledge: Knowledge) -> Reply:
-    """An entry opened from a menu: the page, its offices as buttons, back to the menu."""
-    office_buttons = tuple(
-        (Button(label(knowledge.entries[o], t), f"v:{o}"),)
-        for o in entry.offices
-        if o in knowledge.entries
-    )
-    return Reply(entry_text(entry, t, knowledge), (*office_buttons, (back_to_menu(t),)))
 
 
 def for_result(

@@ -11,10 +11,14 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
-from bot import commands, handlers, retention
+from bot import commands, delivery, handlers, retention
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, BotData, Services
 from bot.db import Database
+from bot.events import reminders
+from bot.events.catalog import load_events
+from bot.events.clock import Clock, SystemClock
+from bot.events.desk import EventDesk
 from bot.i18n import Catalogs
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Matcher
@@ -29,10 +33,18 @@ App = Application[Any, Any, Any, Any, Any, Any]
 
 
 def build_application(
-    config: Config, *, request: BaseRequest | None = None, knowledge: Knowledge | None = None
+    config: Config,
+    *,
+    request: BaseRequest | None = None,
+    knowledge: Knowledge | None = None,
+    clock: Clock | None = None,
 ) -> App:
     """The bot. With `request` (the console, the tests) no call leaves the process."""
     knowledge = knowledge or load_knowledge(config.knowledge_dir)
+    # A broken knowledge/events file stops start-up naming file and field (KnowledgeError).
+    event_desk = EventDesk(
+        load_events(config.knowledge_dir, knowledge), clock or SystemClock(), config.timezone
+    )
     catalogs = Catalogs(config.timezone)
     matcher = Matcher.from_knowledge(knowledge)
 
@@ -40,8 +52,13 @@ def build_application(
         db = await Database.open(config.database_path)
         secret = config.pseudonym_secret or await db.set_setting_once(SETTING_KEY, new_secret())
         bot_data: BotData = app.bot_data
-        bot_data.install(Services(config, db, catalogs, knowledge, matcher, secret))
+        bot_data.install(
+            Services(config, db, catalogs, knowledge, matcher, secret, events=event_desk)
+        )
         retention.schedule(app)
+        await reminders.rebuild(app)  # jobs from the database: reminders survive restarts
+        reminders.schedule(app)
+        delivery.schedule(app)  # broadcasts resume from the outbox after a restart
         await _announce_commands(app, catalogs)
 
     async def post_shutdown(app: App) -> None:
@@ -65,7 +82,9 @@ def build_application(
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        # Broadcasts pace themselves (bot/pacing.py); this limiter must not be stricter.
+        overall = max(30.0, config.broadcast_rate)
+        builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=overall, max_retries=3))
     app = builder.build()
     handlers.register(app)
     return app

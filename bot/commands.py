@@ -7,6 +7,9 @@ def menu(t: Translator) -> list[tuple[str, str]]:
     """(command, description) pairs as setMyCommands shows them."""
     return [
         ("start", t.pgettext("command", "Start and main menu")),
+        ("fit", t.pgettext("command", "Which programs fit us?")),
+        ("next", t.pgettext("command", "My next dates")),
+        ("reminders", t.pgettext("command", "Reminders of dates")),
         ("help", t.pgettext("command", "What I can do")),
         ("language", t.pgettext("command", "Change language")),
         ("privacy", t.pgettext("command", "What is stored about you")),

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dotenv import dotenv_values
 
 from bot.languages import LANGUAGES
+from bot.office_hours import DEFAULT as OFFICE_DEFAULT
+from bot.office_hours import OfficeHours
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
@@ -35,6 +37,10 @@ class Config:
     knowledge_dir: Path = REPO_ROOT / "knowledge"
     pseudonym_secret: str | None = field(default=None, repr=False)
     question_retention_days: int = 90
+    # Coordinator desk (issue 6): pacing of broadcasts, office hours, suggested entries.
+    broadcast_rate: float = 30.0
+    office_hours: OfficeHours = field(default_factory=lambda: OfficeHours.parse(OFFICE_DEFAULT))
+    review_dir: Path = REPO_ROOT / "knowledge" / "review"
 
     @classmethod
     def from_env(
@@ -61,6 +67,9 @@ class Config:
             question_retention_days=_positive_int(
                 "QUESTION_RETENTION_DAYS", get("QUESTION_RETENTION_DAYS") or "90"
             ),
+            broadcast_rate=_rate(get("BROADCAST_RATE") or "30"),
+            office_hours=_office_hours(get("OFFICE_HOURS") or OFFICE_DEFAULT),
+            review_dir=Path(get("REVIEW_DIR") or REPO_ROOT / "knowledge" / "review"),
         )
 
     def require_token(self) -> str:
@@ -118,3 +127,21 @@ def _language(raw: str) -> str:
     if raw not in LANGUAGES:
         raise ConfigError("DEFAULT_LANGUAGE", f"{raw!r} is not one of {', '.join(LANGUAGES)}")
     return raw
+
+
+def _rate(raw: str) -> float:
+    """Messages per second a broadcast may send (Telegram allows about 30)."""
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 1000:
+        raise ConfigError("BROADCAST_RATE", f"{raw!r} is not a number of messages per second")
+    return value
+
+
+def _office_hours(raw: str) -> OfficeHours:
+    try:
+        return OfficeHours.parse(raw)
+    except ValueError as exc:
+        raise ConfigError("OFFICE_HOURS", str(exc)) from None

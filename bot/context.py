@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.config import Config
 from bot.db import Database, User
+from bot.events.desk import EventDesk
 from bot.i18n import Catalogs, Translator
 from bot.knowledge import Knowledge
 from bot.matching import Matcher
@@ -25,6 +26,8 @@ class Services:
     knowledge: Knowledge
     matcher: Matcher
     pseudonym_secret: str
+    # Meetings and deadlines (catalog, clock): set in app.py post_init.
+    events: EventDesk = field(default_factory=EventDesk.empty)
 
     def user_key(self, user_id: int) -> str:
         return user_key(self.pseudonym_secret, user_id)

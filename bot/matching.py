@@ -12,6 +12,7 @@ trigger phrase. Scores are 0..100; the confidence rule is in `MatchResult`.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,17 +24,23 @@ from bot.knowledge import Entry, Knowledge
 from bot.normalize import german_reading, tokens
 
 # Thresholds, on the 0..100 scale of `Match.score`.
-CONFIDENT = 62.0  # the best match is answered directly at or above this …
-MARGIN = 6.0  # … when it leads the runner-up by this much (or is very strong)
-STRONG = 85.0
-CANDIDATE = 35.0  # below this an entry is not offered even as a suggestion
+CONFIDENT = 50.0  # the best match is answered directly at or above this …
+MARGIN = 4.2  # … when it leads the runner-up by this much (or is very strong)
+STRONG = 67.0
+CANDIDATE = 40.0  # below this an entry is not offered even as a suggestion
 MAX_QUERY_TOKENS = 60
 TRIGGER_WEIGHT = 1.0
 PROSE_WEIGHT = 0.3
-SCALE = 6.0  # evidence at which strength reaches 63 % (1 - 1/e)
-UNKNOWN_WEIGHT = 1.5  # a word the knowledge base has never seen still needs explaining
+# Relative to the weight of a word that only one entry uses, so that scores mean the same
+# for a knowledge base of any size:
+SCALE = 1.15  # evidence at which strength reaches 63 % (1 - 1/e)
+UNKNOWN_WEIGHT = 0.7  # a word the knowledge base has never seen still needs explaining
 CAP_SLACK = 0.5
-W_COVERAGE, W_STRENGTH, W_PHRASE = 0.5, 0.3, 0.2
+# The score mixes: the share of the question the entry explains, the absolute evidence,
+# how fully one trigger phrase is covered, and how fully the entry's name is.
+W_COVERAGE, W_STRENGTH, W_PHRASE, W_NAME = 0.4, 0.3, 0.3, 0.2
+W_KIND = 0.25  # signed: the question's wording may lean towards or away from a kind
+W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 
 
 @dataclass(frozen=True)
@@ -64,8 +71,10 @@ class Document:
     """One entry as the matcher sees it."""
 
     entry_id: str
-    phrases: tuple[str, ...]  # triggers, titles, name: full weight
+    phrases: tuple[str, ...]  # triggers: full weight
     prose: tuple[str, ...] = ()  # summaries etc.: lower weight
+    names: tuple[str, ...] = ()  # official name and titles: naming an entry means it
+    kind: str = ""  # program, office, …: questions word themselves differently for each
 
 
 class Matcher:
@@ -73,13 +82,16 @@ class Matcher:
         self._ids: list[str] = []
         self._bags: list[dict[str, float]] = []  # token -> field weight, per entry
         self._phrases: list[list[tuple[str, ...]]] = []
+        self._names: list[list[tuple[str, ...]]] = []
+        kinds: list[str] = []
         for doc in documents:
+            kinds.append(doc.kind)
             bag: dict[str, float] = {}
             for text in doc.prose:
                 for tok in tokens(text):
                     bag[tok] = max(bag.get(tok, 0.0), PROSE_WEIGHT)
             phrase_tokens = []
-            for text in doc.phrases:
+            for text in dict.fromkeys((*doc.names, *doc.phrases)):
                 toks = tuple(tokens(text))
                 if toks:
                     phrase_tokens.append(toks)
@@ -88,17 +100,42 @@ class Matcher:
             self._ids.append(doc.entry_id)
             self._bags.append(bag)
             self._phrases.append(phrase_tokens)
+            self._names.append([t for t in (tuple(tokens(n)) for n in doc.names) if t])
         n = len(self._ids)
-        df: dict[str, int] = defaultdict(int)
+        # document frequency weighted like the fields: a word that other entries only
+        # mention in their prose stays distinctive for the entry whose triggers use it
+        df: dict[str, float] = defaultdict(float)
         for bag in self._bags:
-            for tok in bag:
-                df[tok] += 1
+            for tok, weight in bag.items():
+                df[tok] += weight
         self._idf = {tok: math.log((n + 1) / (c + 0.5)) for tok, c in df.items()}
+        unique = math.log((n + 1) / 1.5)  # the weight of a word used by one entry only
+        self._scale = SCALE * unique
+        self._unknown = UNKNOWN_WEIGHT * unique
         self._postings: dict[str, list[int]] = defaultdict(list)
         for i, bag in enumerate(self._bags):
             for tok in bag:
                 self._postings[tok].append(i)
+        # How strongly a word points to a kind of answer: its share of trigger use in
+        # entries of that kind, against the kind's share of all entries ("how much",
+        # "deadline" lean to programs; "where", "address" to offices).
+        self._kinds = [doc_kind for doc_kind in kinds]
+        base = {k: self._kinds.count(k) / max(n, 1) for k in set(self._kinds)}
+        self._lean: dict[str, dict[str, float]] = {}
+        for tok, entries in self._postings.items():
+            in_triggers = [i for i in entries if self._bags[i][tok] == TRIGGER_WEIGHT]
+            if len(in_triggers) < 2:
+                continue
+            share = {
+                k: sum(self._kinds[i] == k for i in in_triggers) / len(in_triggers) for k in base
+            }
+            self._lean[tok] = {k: share[k] - base[k] for k in base}
+        self._trigger_sets = [_PhraseSet(p, self._idf) for p in self._phrases]
+        self._name_sets = [_PhraseSet(p, self._idf) for p in self._names]
         self._vocab = sorted(self._idf)
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for tok in self._vocab:
+            self._by_length[len(tok)].append(tok)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         for tok in self._vocab:
             if len(tok) >= 4:
@@ -116,19 +153,28 @@ class Matcher:
         found = self._close_words(q)
         reading = german_reading(q)
         if reading:
+            # the reading is for German names: only a near-exact one counts
             for tok, sim in self._close_words(reading).items():
-                found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
+                if sim >= 0.7:
+                    found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
         return tuple(found.items())
 
     def _close_words(self, q: str) -> dict[str, float]:
         found: dict[str, float] = {}
         if q in self._idf:
             found[q] = 1.0
-        if len(q) >= 5:
-            # typos: about one edit in a short word, two in a long one
-            cutoff = 83 if len(q) <= 6 else 80 if len(q) <= 9 else 75
+        if len(q) >= 5 and q not in self._idf:
+            # typos (a word the vocabulary knows is taken as meant): about one edit in a
+            # short word, two in a long one, and no big difference in length
+            cutoff = 85 if len(q) <= 6 else 80 if len(q) <= 9 else 75
+            slack = max(1, len(q) // 5)
+            near = [
+                t
+                for n in range(len(q) - slack, len(q) + slack + 1)
+                for t in self._by_length.get(n, ())
+            ]
             for tok, score, _ in process.extract(
-                q, self._vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8
+                q, near, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=8
             ):
                 found[tok] = max(found.get(tok, 0.0), 0.9 * score / 100)
         if len(q) >= 4:
@@ -154,10 +200,11 @@ class Matcher:
         evidence = [0.0] * len(self._ids)
         hits: list[dict[str, float]] = [{} for _ in self._ids]
         total = 0.0  # how much there is to explain: every word, known or not
+        lean: dict[str, float] = defaultdict(float)
         for q in query:
             similar = self._similar(q)
             if not similar:
-                total += UNKNOWN_WEIGHT if len(q) > 2 else 0.0
+                total += self._unknown if len(q) > 2 else 0.0
                 continue
             # a common word must not become informative by resembling a rare one
             cap = self._idf[q] + CAP_SLACK if q in self._idf else math.inf
@@ -173,6 +220,10 @@ class Matcher:
                     if sim > hits[i].get(tok, 0.0):
                         hits[i][tok] = sim
             total += weight
+            mass = sum(sim for _, sim in similar)
+            for tok, sim in similar:
+                for k, d in self._lean.get(tok, {}).items():
+                    lean[k] += weight * d * sim / mass
             for i, v in best_for_entry.items():
                 evidence[i] += v
         if total <= 0:
@@ -182,23 +233,47 @@ class Matcher:
             if ev <= 0:
                 continue
             coverage = ev / total
-            strength = 1 - math.exp(-ev / SCALE)
-            phrase = self._phrase_coverage(i, hits[i])
-            score = W_COVERAGE * coverage + W_STRENGTH * strength + W_PHRASE * phrase
+            strength = 1 - math.exp(-ev / self._scale)
+            phrase = self._trigger_sets[i].best_coverage(hits[i])
+            named = self._name_sets[i].best_coverage(hits[i])
+            fit = lean.get(self._kinds[i], 0.0) / total
+            score = (
+                W_COVERAGE * coverage
+                + W_STRENGTH * strength
+                + W_PHRASE * phrase
+                + W_NAME * named
+                + W_KIND * fit
+            ) / W_TOTAL
             ranked.append(Match(self._ids[i], round(100 * score, 1)))
         ranked.sort(key=lambda m: (-m.score, m.entry_id))
         return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE))
 
-    def _phrase_coverage(self, i: int, hit: Mapping[str, float]) -> float:
-        """How completely the question covers the entry's best-covered trigger phrase."""
-        best = 0.0
-        for phrase in self._phrases[i]:
-            total = sum(self._idf[t] for t in phrase)
-            if total <= 0:
-                continue
-            got = sum(self._idf[t] * hit.get(t, 0.0) for t in phrase)
-            best = max(best, got / total)
-        return best
+
+class _PhraseSet:
+    """Phrases of one entry, indexed by word, with their total weight computed once."""
+
+    def __init__(self, phrases: list[tuple[str, ...]], idf: Mapping[str, float]) -> None:
+        self._idf = idf
+        self._totals: list[float] = []
+        self._index: dict[str, list[int]] = defaultdict(list)
+        for k, phrase in enumerate(phrases):
+            words = set(phrase)
+            self._totals.append(sum(idf[w] for w in words))
+            for w in words:
+                self._index[w].append(k)
+
+    def best_coverage(self, hit: Mapping[str, float]) -> float:
+        """How completely the question covers the best-covered phrase (0..1)."""
+        got: dict[int, float] = defaultdict(float)
+        for word, sim in hit.items():
+            for k in self._index.get(word, ()):
+                got[k] += self._idf[word] * sim
+        return max(
+            (g / self._totals[k] for k, g in got.items() if self._totals[k] > 0), default=0.0
+        )
+
+
+_BRACKETS = re.compile(r"\([^)]*\)|–.*$|—.*$")
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -212,10 +287,12 @@ def _common_prefix(a: str, b: str) -> int:
 
 def document_for(entry: Entry) -> Document:
     """The matcher's view of a knowledge entry: triggers, titles and name; prose lower."""
-    phrases: list[str] = [entry.name]
+    # a title's brackets explain ("Kulturamt (… „Integration durch Kultur")"): not its name
+    titles = [_BRACKETS.sub(" ", text.title) for text in entry.texts.values()]
+    names = [entry.name, *titles]
+    phrases: list[str] = []
     prose: list[str] = []
     for text in entry.texts.values():
-        phrases.append(text.title)
         phrases.extend(text.triggers)
         prose.extend(p for p in (text.summary, text.who) if p)
-    return Document(entry.id, tuple(phrases), tuple(prose))
+    return Document(entry.id, tuple(phrases), tuple(prose), tuple(names), entry.kind)

@@ -11,6 +11,7 @@ def main_menu_buttons(t: Translator) -> tuple[tuple[Button, ...], ...]:
             Button(t.pgettext("button", "Ask a question"), "menu:ask"),
             Button(t.pgettext("button", "Funding programs"), "menu:programs"),
         ),
+        (Button(t.pgettext("button", "Which programs fit us?"), "menu:fit"),),
         (
             Button(t.pgettext("button", "Who is responsible?"), "menu:offices"),
             Button(t.pgettext("button", "Dates and networks"), "menu:dates"),
@@ -56,6 +57,9 @@ def help_text(t: Translator) -> Reply:
         ),
         "",
         "/start — " + esc(t.pgettext("command", "Start and main menu")),
+        "/fit — " + esc(t.pgettext("command", "Which programs fit us?")),
+        "/next — " + esc(t.pgettext("command", "My next dates")),
+        "/reminders — " + esc(t.pgettext("command", "Reminders of dates")),
         "/language — " + esc(t.pgettext("command", "Change language")),
         "/privacy — " + esc(t.pgettext("command", "What is stored about you")),
         "/help — " + esc(t.pgettext("command", "What I can do")),

@@ -37,9 +37,9 @@ _NON_WORD = re.compile(r"[^\w]+|_")
 MAX_CHARS = 600  # a question longer than this is matched on its beginning
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, limit: int | None = MAX_CHARS) -> str:
     """Fold text to the form both triggers and questions are compared in."""
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).casefold()
+    text = unicodedata.normalize("NFKC", text[:limit]).casefold()
     text = "".join(
         ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
     )

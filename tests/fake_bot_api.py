@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -42,6 +44,29 @@ class Request:
     method: str
     params: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
+    status: int = 200  # what the fake answered
+
+
+# Methods that send a message and so count against Telegram's flood limits.
+LIMITED = {"sendMessage", "editMessageText", "sendDocument", "sendPhoto"}
+
+
+@dataclass
+class Limits:
+    """Telegram's limits as the fake enforces them (off unless set), and injected faults.
+
+    overall: messages per second for the whole bot (sliding 1 s window); per_chat: seconds
+    between two messages to one chat (with a small tolerance for network jitter); groups
+    (negative ids): 20 per minute. Above a limit the answer is 429 with retry_after.
+    """
+
+    overall: float | None = None
+    per_chat: float | None = None
+    per_chat_tolerance: float = 0.05
+    group_per_minute: int | None = None
+    blocked: set[int] = field(default_factory=set)  # these chats answer 403
+    transient: float = 0.0  # share of sendMessage answered 500
+    seed: int = 6
 
 
 class FakeBotApi:
@@ -50,6 +75,12 @@ class FakeBotApi:
     def __init__(self) -> None:
         self.requests: list[Request] = []
         self.fail: dict[str, tuple[int, str]] = {}
+        self.limits = Limits()
+        self.too_many = 0
+        self._sent_at: deque[float] = deque()
+        self._chat_last: dict[int, float] = {}
+        self._group_sent: dict[int, deque[float]] = {}
+        self._random = random.Random(self.limits.seed)
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
@@ -116,9 +147,14 @@ class FakeBotApi:
 
     def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         with self._cond:
+            request = Request(method, params)
             if method != "getUpdates":
-                self.requests.append(Request(method, params))
+                self.requests.append(request)
                 self._cond.notify_all()
+            refusal = self._limit(method, params, request.at) if method in LIMITED else None
+            if refusal is not None:
+                request.status = refusal[0]
+                return refusal
         if method in self.fail:
             status, description = self.fail[method]
             return status, {"ok": False, "error_code": status, "description": description}
@@ -138,6 +174,18 @@ class FakeBotApi:
                     "text": params.get("text", ""),
                 },
             }
+        if method == "editMessageText":
+            return 200, {
+                "ok": True,
+                "result": {
+                    "message_id": int(params["message_id"]),
+                    "date": int(time.time()),
+                    "edit_date": int(time.time()),
+                    "chat": {"id": int(params["chat_id"]), "type": "private"},
+                    "from": BOT,
+                    "text": params.get("text", ""),
+                },
+            }
         if method in {
             "setMyCommands",
             "deleteWebhook",
@@ -147,6 +195,50 @@ class FakeBotApi:
         }:
             return 200, {"ok": True, "result": True}
         return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
+
+    def _limit(
+        self, method: str, params: dict[str, Any], now: float
+    ) -> tuple[int, dict[str, Any]] | None:
+        """429 above a flood limit, 403 for a blocked chat, 500 now and then (under _cond)."""
+        lim, chat = self.limits, int(params.get("chat_id") or 0)
+
+        def too_many(retry_after: int) -> tuple[int, dict[str, Any]]:
+            self.too_many += 1
+            return 429, {
+                "ok": False,
+                "error_code": 429,
+                "description": f"Too Many Requests: retry after {retry_after}",
+                "parameters": {"retry_after": retry_after},
+            }
+
+        if lim.overall is not None:
+            while self._sent_at and self._sent_at[0] <= now - 1.0:
+                self._sent_at.popleft()
+            if len(self._sent_at) >= lim.overall:
+                return too_many(1)
+        last = self._chat_last.get(chat)
+        tolerance = lim.per_chat_tolerance
+        if lim.per_chat is not None and last is not None and now - last < lim.per_chat - tolerance:
+            return too_many(1)
+        window = self._group_sent.setdefault(chat, deque()) if chat < 0 else None
+        if lim.group_per_minute is not None and window is not None:
+            while window and window[0] <= now - 60.0:
+                window.popleft()
+            if len(window) >= lim.group_per_minute:
+                return too_many(int(window[0] + 60.0 - now) + 1)
+        self._sent_at.append(now)
+        self._chat_last[chat] = now
+        if window is not None:
+            window.append(now)
+        if chat in lim.blocked:
+            return 403, {
+                "ok": False,
+                "error_code": 403,
+                "description": "Forbidden: bot was blocked by the user",
+            }
+        if method == "sendMessage" and lim.transient and self._random.random() < lim.transient:
+            return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+        return None
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)

@@ -5,7 +5,15 @@ import pytest
 from bot.languages import LANGUAGES
 from tests.conftest import last_buttons, sent, texts
 
-MENU = ["menu:ask", "menu:programs", "menu:offices", "menu:dates", "menu:language", "menu:privacy"]
+MENU = [
+    "menu:ask",
+    "menu:programs",
+    "menu:fit",
+    "menu:offices",
+    "menu:dates",
+    "menu:language",
+    "menu:privacy",
+]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -54,6 +55,9 @@ class DatabaseCore:
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
+        # Jobs (broadcasts, reminders) run beside the handlers on this one connection: two
+        # coroutines must not BEGIN at once ("cannot start a transaction within a transaction").
+        self._tx_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: Path | str, migrations: Sequence[Migration] | None = None) -> Self:
@@ -104,13 +108,14 @@ class DatabaseCore:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
         """BEGIN … COMMIT, or ROLLBACK on any error (the connection is in autocommit mode)."""
-        await self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            await self._conn.execute("ROLLBACK")
-            raise
-        await self._conn.execute("COMMIT")
+        async with self._tx_lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                await self._conn.execute("ROLLBACK")
+                raise
+            await self._conn.execute("COMMIT")
 
     async def fetch_all(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
         """Read-only helper for reports and tests."""

@@ -12,7 +12,23 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import ask, browse, errors, fallback, language, menu, prepare, privacy, start
+from bot.handlers import (
+    ask,
+    broadcast,
+    browse,
+    coordinator,
+    errors,
+    events_admin,
+    fallback,
+    inbox,
+    language,
+    menu,
+    navigator,
+    prepare,
+    privacy,
+    reminders,
+    start,
+)
 
 PRIVATE = filters.ChatType.PRIVATE
 NEW_MESSAGE = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
@@ -27,16 +43,58 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("language", language.show_languages))
     app.add_handler(CommandHandler("privacy", privacy.show_privacy))
 
+    # Coordinator desk (issue 6); every handler re-checks the role. The /broadcast
+    # conversation comes before the generic text and button handlers so its steps see the
+    # coordinator's texts and bc: buttons first.
+    app.add_handler(broadcast.conversation())
+    app.add_handler(CommandHandler("grant", coordinator.grant_role))
+    app.add_handler(CommandHandler("revoke", coordinator.revoke_role))
+    app.add_handler(CommandHandler("inbox", coordinator.show_inbox))
+    app.add_handler(CommandHandler("answer", coordinator.answer_command))
+
+    # Meetings and deadlines (issue 5). The coordinators' /events conversation comes before the
+    # free-text and catch-all handlers so its steps see their typed dates and eva: buttons.
+    app.add_handler(events_admin.conversation())
+    app.add_handler(CommandHandler("next", reminders.show_next))
+    app.add_handler(CommandHandler("reminders", reminders.show_reminders))
+    # menu:dates lists upcoming dates from the database, so it is answered here, before menu:.
+    app.add_handler(CallbackQueryHandler(reminders.show_dates, pattern=r"^menu:dates$"))
+    app.add_handler(CallbackQueryHandler(reminders.show_reminders, pattern=r"^rm:home$"))
+    app.add_handler(CallbackQueryHandler(reminders.toggle_target, pattern=r"^rm:t:"))
+    app.add_handler(CallbackQueryHandler(reminders.show_leads, pattern=r"^rm:leads$"))
+    app.add_handler(CallbackQueryHandler(reminders.toggle_lead, pattern=r"^rm:l:"))
+    app.add_handler(CallbackQueryHandler(reminders.send_my_calendar, pattern=r"^rm:ics$"))
+    # remind:<entry_id> is the "remind me of the deadline" button of the program pages.
+    app.add_handler(CallbackQueryHandler(reminders.remind_entry, pattern=r"^remind:"))
+    app.add_handler(CallbackQueryHandler(reminders.unremind_entry, pattern=r"^unremind:"))
+    app.add_handler(CallbackQueryHandler(reminders.show_event, pattern=r"^evd:"))
+    app.add_handler(CallbackQueryHandler(reminders.send_event_calendar, pattern=r"^evi:"))
+
+    # "Which programs fit us?" (issue 4): its conversation owns menu:fit and fit: buttons.
+    app.add_handler(navigator.conversation())
     app.add_handler(CallbackQueryHandler(menu.open_menu, pattern=r"^menu:"))
     app.add_handler(CallbackQueryHandler(language.choose_language, pattern=r"^lang:"))
     app.add_handler(CallbackQueryHandler(browse.show_topic, pattern=r"^t:"))
     app.add_handler(CallbackQueryHandler(browse.show_entry, pattern=r"^v:"))
     app.add_handler(CallbackQueryHandler(ask.pick_candidate, pattern=r"^c:"))
     app.add_handler(CallbackQueryHandler(ask.not_what_i_meant, pattern=r"^nm:"))
-    app.add_handler(CallbackQueryHandler(ask.hand_over, pattern=r"^ho:"))
+    # Hand-over: ho: asks whether to share the name, hn: passes the question on.
+    app.add_handler(CallbackQueryHandler(inbox.offer_hand_over, pattern=r"^ho:"))
+    app.add_handler(CallbackQueryHandler(inbox.hand_over, pattern=r"^hn:"))
+    app.add_handler(CallbackQueryHandler(coordinator.cancel_broadcast, pattern=r"^bx:"))
+    app.add_handler(CallbackQueryHandler(coordinator.save_suggestion, pattern=r"^kb:"))
+    # bc: outside a running /broadcast: forged (refused and logged) or stale.
+    app.add_handler(CallbackQueryHandler(coordinator.refuse_desk_button, pattern=r"^bc:"))
     # Any other callback data is stale or forged: refuse it politely.
     app.add_handler(CallbackQueryHandler(fallback.stale_button))
 
+    # A reply to a question card is a coordinator's answer; any other reply is a question.
+    app.add_handler(
+        MessageHandler(
+            PRIVATE & NEW_MESSAGE & filters.TEXT & ~filters.COMMAND & filters.REPLY,
+            inbox.answer_reply,
+        )
+    )
     # Free text in a private chat is a question; commands were tried above.
     app.add_handler(
         MessageHandler(
@@ -47,5 +105,9 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         MessageHandler(PRIVATE & NEW_MESSAGE & filters.COMMAND, fallback.unknown_command)
     )
     app.add_handler(MessageHandler(PRIVATE & NEW_MESSAGE & ~filters.TEXT, fallback.not_text))
+
+    # Group 1, after the answer: whoever wrote is reachable again (a 403 in a broadcast left
+    # them out) and their Telegram language is noted so broadcasts address them in it.
+    app.add_handler(TypeHandler(Update, coordinator.note_reach), group=1)
 
     app.add_error_handler(errors.on_error)

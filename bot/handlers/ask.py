@@ -3,11 +3,9 @@
 from telegram import Update
 
 from bot import questions
-from bot.answers import entry_page
 from bot.context import BotContext
-from bot.handlers.common import callback_parts, refuse_button, send, show
-from bot.inbox import notify_coordinators
-from bot.reply import Reply, esc
+from bot.handlers.common import callback_parts, page_links, refuse_button, send, show
+from bot.pages import entry_page
 
 
 async def answer_question(update: Update, context: BotContext) -> None:
@@ -40,7 +38,8 @@ async def pick_candidate(update: Update, context: BotContext) -> None:
     entry = services.knowledge.entries[found[1][2]]
     if update.callback_query:
         await update.callback_query.answer()
-    await send(update, context, entry_page(entry, context.t, services.knowledge))
+    page = entry_page(entry, context.t, services.knowledge, page_links(context, entry))
+    await send(update, context, page)
 
 
 async def not_what_i_meant(update: Update, context: BotContext) -> None:
@@ -55,23 +54,3 @@ async def not_what_i_meant(update: Update, context: BotContext) -> None:
         await refuse_button(update, context)
         return
     await show(update, context, reply)
-
-
-async def hand_over(update: Update, context: BotContext) -> None:
-    """Pass the question to the coordination office and tell the coordinators."""
-    found = _question_id(update, 2)
-    item = None
-    if found is not None and context.user is not None:
-        item = await questions.hand_over(context.services, context.user.id, found[0])
-    if item is None or context.user is None:
-        await refuse_button(update, context)
-        return
-    await notify_coordinators(context.bot, context.services, item, context.user.id)
-    text = esc(
-        context.t.gettext(
-            "I have passed your question to the coordination office for migrant organisations "
-            "(no. {number}).",
-            number=item.number,
-        )
-    )
-    await show(update, context, Reply(text))

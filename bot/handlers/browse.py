@@ -3,9 +3,9 @@
 from telegram import Update
 
 from bot import browse
-from bot.answers import entry_page
 from bot.context import BotContext
-from bot.handlers.common import callback_parts, refuse_button, show
+from bot.handlers.common import callback_parts, page_links, refuse_button, show
+from bot.pages import entry_page
 
 
 async def show_topic(update: Update, context: BotContext) -> None:
@@ -30,4 +30,5 @@ async def show_entry(update: Update, context: BotContext) -> None:
         return
     key = services.user_key(context.user.id)
     await services.db.log_referral(key, entry.id, entry.kind, "browse")
-    await show(update, context, entry_page(entry, context.t, services.knowledge))
+    page = entry_page(entry, context.t, services.knowledge, page_links(context, entry))
+    await show(update, context, page)

@@ -6,6 +6,8 @@ from telegram import Update
 from telegram.error import BadRequest
 
 from bot.context import BotContext
+from bot.knowledge import Entry
+from bot.pages import PageLinks
 from bot.reply import Reply
 
 
@@ -53,3 +55,9 @@ async def refuse_button(update: Update, context: BotContext) -> None:
         await update.callback_query.answer(
             context.t.gettext("This button no longer works. Please use /start."), show_alert=True
         )
+
+
+def page_links(context: BotContext, entry: Entry) -> PageLinks:
+    """Share needs the bot's username; "remind me" needs deadlines reminders can follow."""
+    remind = bool(context.services.events.catalog.deadline_events_for(entry.id))
+    return PageLinks(bot_username=context.bot.username, remind=remind)

@@ -1,0 +1,91 @@
+"""Speed of answering: the matcher alone, `ask --batch` end to end, and start-up.
+
+    python bench/bench_matching.py [--n 1000]
+
+Prints matcher p50/p99 (target p99 ≤ 5 ms with the full knowledge base), questions per
+second through `python -m bot ask --json --batch`, and process start to first answer
+(target ≤ 1 s), each with its ratio to the target.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.config import Config  # noqa: E402
+from bot.evaluation import load_rows  # noqa: E402
+from bot.knowledge import load_knowledge  # noqa: E402
+from bot.matching import Matcher  # noqa: E402
+
+
+def questions(n: int) -> list[dict[str, str]]:
+    """n questions cycled from the evaluation set, each made unique so no cache helps."""
+    rows = load_rows(ROOT / "tests/data/eval_questions.jsonl")
+    return [
+        {"text": f"{rows[i % len(rows)]['text']} {i}", "lang": rows[i % len(rows)]["lang"]}
+        for i in range(n)
+    ]
+
+
+def matcher_latency(items: list[dict[str, str]]) -> tuple[float, float]:
+    matcher = Matcher.from_knowledge(load_knowledge(Config.from_env().knowledge_dir))
+    times = []
+    for item in items:
+        start = time.perf_counter()
+        matcher.match(item["text"])
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.99 * (len(times) - 1))]
+
+
+def batch_rate(items: list[dict[str, str]]) -> float:
+    payload = "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "--batch"],
+        input=payload,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=dict(os.environ),
+        check=True,
+    )
+    elapsed = time.perf_counter() - start
+    assert len(done.stdout.splitlines()) == len(items)
+    return len(items) / elapsed
+
+
+def startup() -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "Vereinsraum Förderung", "--json"],
+        capture_output=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--n", type=int, default=1000)
+    args = p.parse_args()
+    items = questions(args.n)
+    p50, p99 = matcher_latency(items)
+    rate = batch_rate(items)
+    start_s = min(startup() for _ in range(3))
+    print(f"matcher p50            {p50:8.2f} ms")
+    print(f"matcher p99            {p99:8.2f} ms   (target 5 ms: ratio {p99 / 5:.2f})")
+    print(f"ask --batch            {rate:8.0f} questions/s over {args.n}")
+    print(f"start to first answer  {start_s:8.2f} s    (target 1 s: ratio {start_s:.2f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""Reminders and change notices through PTB's JobQueue, the database as the source of truth.
+
+- A watermark in the database says up to which instant due reminders were handled. Each run
+  handles (watermark, now]: a reminder whose event has not begun is sent (marked late if it is
+  more than LATE_AFTER overdue, e.g. after downtime); one whose event has begun is recorded
+  as dropped and logged. Every reminder is recorded before it is sent, so none goes twice.
+- Jobs are only wake-up calls: one per distinct due instant within HORIZON, rebuilt from the
+  database at start, daily and after every change, so no state lives in the scheduler.
+- misfire_grace_time=None: APScheduler's default (1 s) would silently skip a job the event
+  loop started late; here a late job still runs, and the watermark decides what it sends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.ext import Application
+
+from bot.context import BotContext, Services
+from bot.db.events import Recipient
+from bot.events import pages
+from bot.events.desk import DeliveryReport
+from bot.events.occurrences import MAX_LEAD, Occurrence, expand, fire_time, from_stored
+from bot.reply import Reply
+
+log = logging.getLogger(__name__)
+App = Application[Any, Any, Any, Any, Any, Any]
+
+JOB_PREFIX = "reminders@"
+CATCH_UP_JOB = "reminders:catch-up"
+REPLAN_JOB = "reminders:replan"
+HORIZON = timedelta(days=35)
+LATE_AFTER = timedelta(minutes=2)
+KEEP_DELIVERIES = timedelta(days=120)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+async def _occurrences(services: Services, start: datetime, end: datetime) -> list[Occurrence]:
+    desk = services.events
+    first, last = start.astimezone(desk.tz).date(), end.astimezone(desk.tz).date()
+    stored = await services.db.events_between(first.isoformat(), last.isoformat())
+    return expand(desk.catalog, stored, desk.tz, first, last)
+
+
+async def upcoming(services: Services, days: int = 365) -> list[Occurrence]:
+    """Active occurrences that have not ended, for the next `days` days."""
+    now = services.events.clock.now()
+    found = await _occurrences(services, now - timedelta(days=1), now + timedelta(days=days))
+    return [o for o in found if o.cutoff > now]
+
+
+async def rebuild(app: App) -> int:
+    """(Re)schedule one wake-up job per distinct due instant; returns how many."""
+    jobs, services = app.job_queue, app.bot_data.services
+    if jobs is None:
+        return 0
+    for job in jobs.jobs():
+        if job.name and job.name.startswith(JOB_PREFIX):
+            job.schedule_removal()
+    now = services.events.clock.now()
+    pairs = await services.db.lead_targets()
+    due: set[datetime] = set()
+    if pairs:
+        leads_for: dict[str, set[str]] = {}
+        for target, lead in pairs:
+            leads_for.setdefault(target, set()).add(lead)
+        for occ in await _occurrences(services, now, now + HORIZON + MAX_LEAD):
+            leads = leads_for.get("*", set()) | leads_for.get(occ.entry_id or "", set())
+            for lead in leads:
+                at = fire_time(occ, lead)
+                if at is not None and now < at <= now + HORIZON:
+                    due.add(at)
+    for at in sorted(due):
+        name = f"{JOB_PREFIX}{_iso(at)}"
+        # relative to the injected clock, so a shifted clock (tests, bench) fires in real time
+        jobs.run_once(
+            run_reminders,
+            when=at - now,
+            name=name,
+            job_kwargs={"id": name, "replace_existing": True, "misfire_grace_time": None},
+        )
+    return len(due)
+
+
+def schedule(app: App) -> None:
+    """At start: catch up at once (missed while down), then re-plan every night."""
+    jobs = app.job_queue
+    if jobs is None:
+        return
+    for job in jobs.get_jobs_by_name(CATCH_UP_JOB) + jobs.get_jobs_by_name(REPLAN_JOB):
+        job.schedule_removal()
+    jobs.run_once(run_reminders, when=0, name=CATCH_UP_JOB)
+    jobs.run_daily(
+        replan,
+        time=time(0, 5),
+        name=REPLAN_JOB,
+        job_kwargs={"misfire_grace_time": 6 * 3600, "coalesce": True},
+    )
+
+
+def wake(app: App) -> None:
+    """After a change: deliver notices now and re-plan (from a handler)."""
+    if app.job_queue is not None:
+        app.job_queue.run_once(replan, when=0, name=REPLAN_JOB + ":now")
+
+
+async def run_reminders(context: BotContext) -> None:
+    """Job: deliver what is due and pending notices."""
+    await tick(context.application)
+
+
+async def replan(context: BotContext) -> None:
+    """Job: rebuild the wake-up jobs, deliver what is due, forget old delivery records."""
+    app, services = context.application, context.services
+    await tick(app)
+    await rebuild(app)
+    cutoff = services.events.clock.now() - KEEP_DELIVERIES
+    await services.db.purge_deliveries(_iso(cutoff))
+
+
+async def tick(app: App) -> DeliveryReport:
+    """One delivery run (reminders, then notices); runs are serialised."""
+    services: Services = app.bot_data.services
+    async with services.events.lock:
+        report = await _deliver_due(app.bot, services)
+        await _deliver_notices(app.bot, services)
+    if report.sent or report.dropped or report.failed:
+        services.events.reports.append(report)
+    return report
+
+
+async def _deliver_due(bot: Bot, services: Services) -> DeliveryReport:
+    desk, db = services.events, services.db
+    now = desk.clock.now()
+    mark = await db.reminder_watermark()
+    after = datetime.fromisoformat(mark) if mark else now
+    if after >= now:
+        if mark is None:
+            await db.set_reminder_watermark(_iso(now))
+        return DeliveryReport()
+    leads = {lead for _, lead in await db.lead_targets()}
+    sent: list[float] = []
+    late = dropped = failed = 0
+    for occ in await _occurrences(services, after - timedelta(days=1), now + MAX_LEAD):
+        for lead in sorted(leads):
+            at = fire_time(occ, lead)
+            if at is None or not after < at <= now:
+                continue
+            item, targets = f"{occ.key}|{lead}", [occ.entry_id] if occ.entry_id else []
+            if now >= occ.cutoff:
+                gone = await db.claim_reminders(targets, lead, _iso(at), item, "dropped")
+                if gone:
+                    log.warning("reminder %s dropped for %d subscriber(s)", item, len(gone))
+                dropped += len(gone)
+                continue
+            recipients = await db.claim_reminders(targets, lead, _iso(at), item, "pending")
+            is_late = now - at > LATE_AFTER
+            outcomes = await _send_all(bot, services, occ, recipients, is_late)
+            await db.record_outcomes(item, outcomes)
+            stamp = (desk.clock.now() - at).total_seconds()
+            sent += [stamp for _, s in outcomes if s in ("sent", "late")]
+            late += sum(s == "late" for _, s in outcomes)
+            failed += sum(s in ("failed", "blocked") for _, s in outcomes)
+    await db.set_reminder_watermark(_iso(now))
+    return DeliveryReport(len(sent), late, dropped, failed, tuple(sent))
+
+
+async def _send_all(
+    bot: Bot, services: Services, occ: Occurrence, recipients: list[Recipient], late: bool
+) -> list[tuple[int, str]]:
+    desk, outcomes = services.events, []
+    replies: dict[str, Reply] = {}
+    for r in recipients:
+        if r.locale not in replies:
+            t = services.catalogs.get(_locale(services, r.locale))
+            replies[r.locale] = pages.reminder(
+                t, occ, desk.catalog, services.knowledge, desk.clock.now(), late
+            )
+        state = await _send(bot, services, r.user_id, replies[r.locale])
+        outcomes.append((r.user_id, "late" if state == "sent" and late else state))
+    return outcomes
+
+
+async def _deliver_notices(bot: Bot, services: Services) -> None:
+    desk, db = services.events, services.db
+    for notice in await db.pending_notices():
+        stored = await db.get_event(notice.event_id)
+        if stored is not None:
+            occ = from_stored(stored, desk.catalog, desk.tz)
+            if occ.cutoff > desk.clock.now():  # nobody needs news about a past date
+                item = f"notice:{notice.id}"
+                recipients = await db.claim_notice([occ.entry_id] if occ.entry_id else [], item)
+                outcomes = []
+                for r in recipients:
+                    t = services.catalogs.get(_locale(services, r.locale))
+                    reply = pages.notice(t, notice.change, occ, desk.catalog, services.knowledge)
+                    outcomes.append((r.user_id, await _send(bot, services, r.user_id, reply)))
+                await db.record_outcomes(item, outcomes)
+        await db.finish_notice(notice.id)
+
+
+def _locale(services: Services, locale: str) -> str:
+    return locale if locale in services.catalogs.languages else services.config.default_language
+
+
+async def _send(bot: Bot, services: Services, chat_id: int, reply: Reply) -> str:
+    """Send once; the outcome is recorded. A timeout is not retried: it may have arrived."""
+    for attempt in range(2):
+        try:
+            await bot.send_message(chat_id, reply.text, reply_markup=reply.markup())
+            return "sent"
+        except RetryAfter as exc:  # refused, so certainly not delivered: wait and retry once
+            if attempt:
+                break
+            delay = exc.retry_after
+            await asyncio.sleep(delay.total_seconds() if isinstance(delay, timedelta) else delay)
+        except Forbidden:
+            await services.db.forget_subscriber(chat_id)  # blocked the bot: stop following
+            return "blocked"
+        except (BadRequest, NetworkError) as exc:
+            log.warning("a reminder could not be sent (%s)", type(exc).__name__)
+            break
+    return "failed"

@@ -1,0 +1,26 @@
+"""Reading one TOML file of the knowledge base, and naming it in problems."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from bot.knowledge.model import Problem
+
+
+def rel(path: Path) -> str:
+    """A file's path as problems name it: the last three parts."""
+    parts = path.parts
+    return "/".join(parts[-3:]) if len(parts) >= 3 else str(path)
+
+
+def load_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        problems.append(Problem(rel(path), "", "file is missing"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        problems.append(Problem(rel(path), "", f"not valid TOML: {exc}"))
+    return None

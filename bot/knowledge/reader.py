@@ -1,0 +1,124 @@
+"""Read `knowledge/`: topics, sources, entries of every kind, application data.
+
+Loading is all-or-nothing: every problem is collected with its file and field, and a single
+`KnowledgeError` lists them, so the bot never runs on a half-loaded knowledge base.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.knowledge.applying import read_applying
+from bot.knowledge.entries import EntryChecker
+from bot.knowledge.files import load_toml, rel
+from bot.knowledge.model import (
+    KINDS,
+    Knowledge,
+    KnowledgeError,
+    Problem,
+    Source,
+    nonempty,
+)
+from bot.languages import LANGUAGES
+
+
+def load_knowledge(folder: Path, seeds_dir: Path | None = None) -> Knowledge:
+    """Load the folder or raise KnowledgeError listing every problem."""
+    knowledge, problems = _read(folder, seeds_dir)
+    if problems:
+        raise KnowledgeError(problems)
+    return knowledge
+
+
+def check_knowledge(folder: Path, seeds_dir: Path | None = None) -> list[Problem]:
+    return _read(folder, seeds_dir)[1]
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def _read(folder: Path, seeds_dir: Path | None) -> tuple[Knowledge, list[Problem]]:
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), "", "the knowledge folder does not exist"))
+        return Knowledge({}, {}, {}), problems
+    topics = _read_topics(folder / "topics.toml", problems)
+    sources = _read_sources(folder / "sources.toml", problems)
+    raw: dict[str, tuple[Path, str, dict[str, Any]]] = {}
+    for sub, kind in KINDS.items():
+        for path in sorted((folder / sub).glob("*.toml")):
+            data = load_toml(path, problems)
+            if data is None:
+                continue
+            entry_id = str(data.get("id", ""))
+            if entry_id in raw:
+                problems.append(
+                    Problem(
+                        rel(path),
+                        "id",
+                        f"duplicate id {entry_id!r} (also in {rel(raw[entry_id][0])})",
+                    )
+                )
+                continue
+            raw[entry_id] = (path, kind, data)
+    entries = {}
+    for entry_id, (path, kind, data) in raw.items():
+        checker = EntryChecker(path, kind, topics, sources, raw, seeds_dir, problems)
+        entry = checker.build(data)
+        if entry is not None:
+            entries[entry_id] = entry
+    if not raw:
+        problems.append(Problem(str(folder), "", "no entries found"))
+    applying = read_applying(
+        folder / "applying", entries, raw, topics, sources, seeds_dir, problems
+    )
+    return Knowledge(entries, topics, sources, applying), problems
+
+
+def _read_topics(path: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    data = load_toml(path, problems) or {}
+    topics = {}
+    for topic_id, names in data.items():
+        if not isinstance(names, dict):
+            problems.append(Problem(rel(path), topic_id, "must be a table of names"))
+            continue
+        for lang in LANGUAGES:
+            if not nonempty(names.get(lang)):
+                problems.append(Problem(rel(path), f"{topic_id}.{lang}", "missing name"))
+        topics[topic_id] = {k: str(v) for k, v in names.items()}
+    return topics
+
+
+def _read_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
+    data = load_toml(path, problems) or {}
+    sources = {}
+    for sid, item in data.items():
+        where = rel(path)
+        if not isinstance(item, dict):
+            problems.append(Problem(where, sid, "must be a table"))
+            continue
+        kind, year = item.get("kind"), item.get("year")
+        if kind not in ("seed", "public"):
+            problems.append(Problem(where, f"{sid}.kind", "must be 'seed' or 'public'"))
+        if not isinstance(year, int):
+            problems.append(Problem(where, f"{sid}.year", "must be a year (integer)"))
+        if kind == "seed" and not nonempty(item.get("file")):
+            problems.append(Problem(where, f"{sid}.file", "a seed source names its file"))
+        if kind == "public" and not (
+            str(item.get("url", "")).startswith("https://") or nonempty(item.get("file"))
+        ):
+            problems.append(
+                Problem(where, f"{sid}.url", "a public source needs an https URL or a file")
+            )
+        if not nonempty(item.get("title")):
+            problems.append(Problem(where, f"{sid}.title", "missing"))
+        sources[sid] = Source(
+            sid,
+            str(kind),
+            str(item.get("title", "")),
+            year if isinstance(year, int) else 0,
+            item.get("file"),
+            item.get("url"),
+        )
+    return sources

@@ -1,0 +1,217 @@
+"""'Which programs fit us?': every path of the conversation, the rules as data, pages."""
+
+import asyncio
+
+import pytest
+
+from bot.app import build_application
+from bot.local_api import LocalBotApi
+from bot.navigator import ORDER, assess
+from bot.runtime import running
+from tests.conftest import Harness, alerts, last_buttons, texts
+
+LANGS = ["de", "tr", "fa"]
+REGISTERED = {
+    "legal_form": "ev",
+    "seat": "yes",
+    "nonprofit": "yes",
+    "paid_staff": "no",
+    "own_rooms": "yes",
+    "topic": "culture",
+    "amount": "medium",
+    "project": "new",
+}
+
+
+async def answer_all(chat, answers):
+    calls = []
+    for q in ORDER:
+        calls = await chat.press(f"fit:{answers[q]}")
+    return calls
+
+
+def question_heading(catalogs, lang, number):
+    return catalogs.get(lang).gettext(
+        "Question {number} of {total}", number=number, total=len(ORDER)
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_a_registered_association_gets_ranked_programs_with_reasons(
+    harness, catalogs, knowledge, lang
+):
+    t = catalogs.get(lang)
+    chat = harness.chat(language_code=lang)
+    calls = await chat.send("/fit")
+    assert texts(calls)[0].startswith(question_heading(catalogs, lang, 1))
+    calls = await answer_all(chat, REGISTERED)
+    [result] = texts(calls)
+    assert result.startswith(t.gettext("Programs that may fit you"))
+    # own rooms → the Ausländerbeirat's monthly amount, formatted for the reader
+    assert t.money(200) in result
+    listed = [b["callback_data"] for b in last_buttons(calls)]
+    assert "v:auslaenderbeirat-institutionell" in listed
+    assert "v:integration-durch-kultur" in listed
+    # the order follows the reasons: culture fits, so Integration durch Kultur comes early
+    assert listed.index("v:integration-durch-kultur") < listed.index("v:house-of-resources")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_an_initiative_is_told_what_is_ruled_out_and_why(harness, catalogs, knowledge, lang):
+    t = catalogs.get(lang)
+    chat = harness.chat(language_code=lang)
+    await chat.send("/fit")
+    calls = await answer_all(chat, {**REGISTERED, "legal_form": "initiative"})
+    [result] = texts(calls)
+    assert t.gettext("Ruled out") in result
+    rule = next(
+        r
+        for r in knowledge.applying["auslaenderbeirat-institutionell"].rules
+        if r.question == "legal_form" and r.effect == "exclude"
+    )
+    assert rule.reason[lang].split("{")[0].strip()[:30] in result
+    assert "v:auslaenderbeirat-institutionell" not in [
+        b["callback_data"] for b in last_buttons(calls)
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_dont_know_keeps_programs_with_something_to_check(
+    harness, catalogs, knowledge, lang
+):
+    t = catalogs.get(lang)
+    chat = harness.chat(language_code=lang)
+    await chat.send("/fit")
+    calls = await answer_all(chat, dict.fromkeys(ORDER, "unknown"))
+    [result] = texts(calls)
+    listed = {b["callback_data"] for b in last_buttons(calls)}
+    assert {f"v:{e.id}" for e in knowledge.of_kind("program")} <= listed  # none ruled out
+    assert f"\n{t.gettext('Ruled out')}\n" not in result
+    assert t.gettext("Please check: {reason}", reason="").strip() in result
+    assert t.gettext("The sources name no conditions for this program.") in result
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_back_goes_one_question_back_and_keeps_going(harness, catalogs, lang):
+    chat = harness.chat(language_code=lang)
+    await chat.send("/fit")
+    calls = await chat.press("fit:back")  # on the first question: stays there
+    assert texts(calls)[0].startswith(question_heading(catalogs, lang, 1))
+    await chat.press("fit:initiative")
+    calls = await chat.press("fit:back")
+    assert texts(calls)[0].startswith(question_heading(catalogs, lang, 1))
+    calls = await answer_all(chat, REGISTERED)  # the changed answer counts
+    assert catalogs.get(lang).gettext("Ruled out") not in texts(calls)[0] or (
+        "auslaenderbeirat-institutionell" in str(last_buttons(calls))
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_cancel_ends_the_check_and_its_buttons(harness, catalogs, lang):
+    chat = harness.chat(language_code=lang)
+    await chat.send("/fit")
+    await chat.press("fit:ev")
+    calls = await chat.press("fit:cancel")
+    assert texts(calls) == [catalogs.get(lang).gettext("The check is cancelled.")]
+    calls = await chat.press("fit:yes")  # an old button: refused, nothing happens
+    assert alerts(calls)
+    assert not texts(calls)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_restart_mid_way_begins_again(harness, catalogs, lang):
+    chat = harness.chat(language_code=lang)
+    await chat.send("/fit")
+    await chat.press("fit:ev")
+    await chat.press("fit:yes")
+    calls = await chat.press("menu:fit")
+    assert texts(calls)[0].startswith(question_heading(catalogs, lang, 1))
+    calls = await chat.press("fit:ev")
+    assert texts(calls)[0].startswith(question_heading(catalogs, lang, 2))
+
+
+@pytest.mark.parametrize("data", ["fit:banana", "fit:", "fit:yes:no", "fit:ev"])
+async def test_forged_or_wrong_answers_are_refused(harness, data):
+    chat = harness.chat(language_code="de")
+    await chat.send("/fit")
+    await chat.press("fit:ev")  # now on "seat": ev is no answer to it
+    calls = await chat.press(data)
+    assert alerts(calls)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_the_check_ends_politely_after_a_silence(
+    config, knowledge, catalogs, monkeypatch, lang
+):
+    import bot.handlers.navigator as nav
+
+    monkeypatch.setattr(nav, "TIMEOUT_SECONDS", 0.3)
+    api = LocalBotApi()
+    app = build_application(config, request=api, knowledge=knowledge)
+    async with running(app):
+        chat = Harness(app, api).chat(language_code=lang)
+        await chat.send("/fit")
+        before = len(api.calls)
+        await asyncio.sleep(1.0)
+        ended = texts(api.calls[before:])
+    assert ended == [
+        catalogs.get(lang).gettext(
+            "The check has ended because there was no answer for a while. "
+            "You can start it again at any time."
+        )
+    ]
+
+
+def test_every_rule_in_the_knowledge_base_has_its_effect(knowledge):
+    """The rules are data: answering a rule's answer must produce its effect."""
+    assert knowledge.applying, "no application data shipped"
+    for applying in knowledge.applying.values():
+        for rule in applying.rules:
+            answers = {rule.question: next(iter(rule.answers))}
+            verdict = next(
+                v for v in assess(knowledge, answers) if v.program.id == applying.program
+            )
+            bucket = {"exclude": verdict.excluded, "fit": verdict.fits, "note": verdict.notes}
+            assert rule in bucket[rule.effect], (applying.program, rule.question)
+            if rule.effect == "exclude":
+                assert verdict.ruled_out
+                unknown = next(
+                    v
+                    for v in assess(knowledge, {rule.question: "unknown"})
+                    if v.program.id == applying.program
+                )
+                assert rule in unknown.to_check and not unknown.ruled_out
+
+
+def test_every_program_has_application_data(knowledge):
+    assert {p.id for p in knowledge.of_kind("program")} == set(knowledge.applying)
+
+
+async def test_a_shared_link_opens_the_page(harness, knowledge):
+    calls = await harness.chat(language_code="it").send("/start e_wir-migrantenorganisationen")
+    entry = knowledge.entries["wir-migrantenorganisationen"]
+    assert texts(calls)[0].startswith(entry.text("it").title)
+    share = next(b for b in last_buttons(calls) if b.get("url"))
+    assert "t.me%2Fmo_lotse_bot%3Fstart%3De_wir-migrantenorganisationen" in share["url"]
+    calls = await harness.chat(language_code="it").send("/start e_nothing-here")
+    assert "Welcome" not in texts(calls)[0] and len(last_buttons(calls)) >= 6
+
+
+async def test_program_page_shows_checklist_helpers_and_reminder(harness, knowledge, catalogs):
+    calls = await harness.chat(language_code="tr").press("v:wir-migrantenorganisationen")
+    [page] = texts(calls)
+    t = catalogs.get("tr")
+    assert t.gettext("What to prepare:") in page
+    for item in knowledge.applying["wir-migrantenorganisationen"].checklist["tr"]:
+        assert item.split("{")[0][:20] in page
+    assert t.gettext("Help with applying:") in page
+    data = [b.get("callback_data") for b in last_buttons(calls)]
+    assert "remind:wir-migrantenorganisationen" in data
+    assert "menu:programs" in data
+
+
+async def test_glossary_words_are_linked_from_pages_and_found_by_questions(harness):
+    calls = await harness.chat(language_code="de").press("v:wir-migrantenorganisationen")
+    assert "v:finanzierungsplan" in [b.get("callback_data") for b in last_buttons(calls)]
+    calls = await harness.chat(user_id=7, language_code="tr").send("Verwendungsnachweis nedir?")
+    assert "Verwendungsnachweis" in texts(calls)[0].split("\n")[0]

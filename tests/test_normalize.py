@@ -1,0 +1,55 @@
+"""Normalisation per script: the traps of ../shared/design.md, each tested."""
+
+import pytest
+
+from bot.normalize import german_reading, normalize, tokens
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("İSTANBUL", "istanbul"),  # casefold alone leaves a combining dot after the i
+        ("ışık", "isik"),  # Turkish dotless i and cedilla
+        ("Förderung", "forderung"),  # umlauts, as OCR and hurried typists drop them
+        ("Straße", "strasse"),
+        ("مُسَاعَدَة", "مساعده"),  # Arabic vowel marks stripped, teh marbuta folded
+        ("أحمد إلى آخر", "احمد الي اخر"),  # alef with hamza/madda, alef maksura
+        ("کمک یک", "كمك يك"),  # Persian kaf and yeh equal the Arabic letters
+        ("می‌خواهیم", "میخواهیم"),  # ZWNJ, a space or nothing: the same word
+        ("سنة ٢٠٢٥ و ۲۰۲۶", "سنه 2025 و 2026"),  # Eastern Arabic and Persian digits
+        ("Ёлка й", "елка и"),  # Cyrillic breve and diaeresis
+        ("Wie?! 🙂 Geld…", "wie geld"),  # punctuation and emoji are separators
+        ("ـجمعـية", "جمعيه"),  # tatweel
+    ],
+)
+def test_variants_normalise_alike(a, b):
+    assert normalize(a) == normalize(b)
+
+
+def test_rapidfuzz_default_processor_would_break_arabic_marks():
+    """Why we normalise ourselves: rapidfuzz's default_process turns marks into spaces."""
+    from rapidfuzz.utils import default_process
+
+    assert " " in default_process("مُسَاعَدَة")
+    assert " " not in normalize("مُسَاعَدَة")
+
+
+def test_arabic_article_is_split_off():
+    assert tokens("الجمعية") == tokens("جمعية")
+    assert tokens("والجمعية") == tokens("جمعية")
+
+
+def test_empty_and_symbol_only_input_gives_no_tokens():
+    assert tokens("") == []
+    assert tokens("🙂🎉 ??? ...") == []
+    assert tokens("\u200f\u2068\u2069\u200e") == []
+
+
+def test_very_long_input_is_cut():
+    assert len(normalize("Verein " * 5000)) < 700
+
+
+def test_german_reading_of_cyrillic():
+    assert german_reading(normalize("Амт цувандерунг")) == "amt zuwanderung"
+    assert german_reading(normalize("Бюргерколлег")) == "burgerkolleg"
+    assert german_reading("verein") is None
