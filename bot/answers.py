@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.glossary import glossary_buttons
 from bot.i18n import Translator
 from bot.knowledge import Entry, Knowledge
 from bot.matching import MatchResult
@@ -113,8 +114,10 @@ def for_result(
             (Button(t.gettext("Also: {title}", title=label(e, t)), f"c:{question_id}:{e.id}"),)
             for e in others
         )
+        text = entry_text(best, t, knowledge)
+        buttons += tuple(glossary_buttons(best, text, knowledge))
         buttons += ((Button(t.pgettext("button", "Not what I meant"), f"nm:{question_id}"),),)
-        return Reply(entry_text(best, t, knowledge), buttons)
+        return Reply(text, buttons)
     if matches:
         return suggestions(
             [knowledge.entries[m.entry_id] for m in matches[:3]],

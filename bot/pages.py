@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from bot.answers import entry_text, label
+from bot.glossary import glossary_buttons
 from bot.i18n import Translator
 from bot.knowledge import Entry, Knowledge
 from bot.menus import back_to_menu
-from bot.normalize import normalize
 from bot.reply import Button, Reply
 
 DEEP_LINK_PREFIX = "e_"  # /start e_<entry id> opens the entry's page
@@ -27,16 +27,6 @@ def deep_link(bot_username: str, entry: Entry) -> str:
     return f"https://t.me/{bot_username}?start={DEEP_LINK_PREFIX}{entry.id}"
 
 
-def glossary_for(text: str, knowledge: Knowledge, exclude: str = "") -> list[Entry]:
-    """Glossary entries whose German term the text uses."""
-    haystack = f" {normalize(text, limit=None)} "
-    return [
-        g
-        for g in knowledge.of_kind("glossary")
-        if g.id != exclude and any(f" {normalize(term)} " in haystack for term in g.terms)
-    ]
-
-
 def entry_page(
     entry: Entry, t: Translator, knowledge: Knowledge, links: PageLinks = PageLinks()
 ) -> Reply:
@@ -47,17 +37,7 @@ def entry_page(
         for o in entry.offices
         if o in knowledge.entries
     ]
-    # German terms: they stand in the German text, and often in the reader's language too
-    german = entry.texts["de"]
-    words = glossary_for(
-        " ".join(filter(None, (text, german.summary, german.who, german.when, german.next_step))),
-        knowledge,
-        exclude=entry.id,
-    )
-    rows += [
-        tuple(Button(f"❓ {g.name}", f"v:{g.id}") for g in words[i : i + 2])
-        for i in range(0, len(words), 2)
-    ]
+    rows += glossary_buttons(entry, text, knowledge)
     if links.remind and entry.kind == "program":
         rows.append(
             (Button(t.pgettext("button", "Remind me of the deadline"), f"remind:{entry.id}"),)

@@ -273,3 +273,13 @@ async def test_an_internal_error_is_apologised_for_in_the_users_language(
         "Sorry, something went wrong on my side. Please try again in a moment."
     )
     assert "database on fire" not in text and "Traceback" not in text
+
+
+async def test_an_answer_links_the_funding_words_it_uses(harness, catalogs):
+    use_matcher(harness, FixedMatcher(("wir-migrantenorganisationen", 95.0)))
+    calls = await harness.chat(language_code="ar").send("WIR")
+    data = [b["callback_data"] for b in last_buttons(calls)]
+    assert "v:finanzierungsplan" in data  # the checklist names a Finanzierungsplan
+    assert data[-1].startswith("nm:")
+    calls = await harness.chat(language_code="ar").press("v:finanzierungsplan")
+    assert "Finanzierungsplan" in texts(calls)[0]
