@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from bot.config import REPO_ROOT, Config, ConfigError
 from bot.db import DatabaseError
@@ -18,7 +19,12 @@ SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description="MO-Lotse, the MO pilot bot.")
     sub = p.add_subparsers(dest="command")
-    sub.add_parser("run", help="run on Telegram (long polling); needs TELEGRAM_BOT_TOKEN")
+    run = sub.add_parser("run", help="run on Telegram (long polling); needs TELEGRAM_BOT_TOKEN")
+    run.add_argument(
+        "--webhook",
+        action="store_true",
+        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET, …)",
+    )
     sub.add_parser("console", help="chat with the bot in this terminal, no Telegram needed")
     ask = sub.add_parser("ask", help="answer one question as the bot would")
     ask.add_argument("text", nargs="?", help="the question (omit with --batch)")
@@ -30,12 +36,18 @@ def _parser() -> argparse.ArgumentParser:
         help='read JSON Lines {"text": ..., "lang": ...} from stdin',
     )
     sub.add_parser("check", help="validate the knowledge base and print every problem")
+    backup = sub.add_parser("backup", help="write a consistent copy of the database to FILE")
+    backup.add_argument("file", type=Path, help="the new backup file")
     sub.add_parser("i18n", help="re-extract messages.pot and update every .po (maintainers)")
     events = sub.add_parser("events", help="list upcoming meetings and deadlines")
     events.add_argument("--days", type=int, default=90, help="how far ahead (default 90)")
     events.add_argument("--json", action="store_true", help="print a JSON array")
     ics = sub.add_parser("ics", help="write the public calendar (.ics) of all events")
     ics.add_argument("--out", default=None, help="file to write (default: standard output)")
+    report = sub.add_parser("report", help="evaluation figures of a period (annual report)")
+    report.add_argument("--from", dest="first", required=True, help="first day, YYYY-MM-DD")
+    report.add_argument("--to", dest="last", required=True, help="last day, YYYY-MM-DD")
+    report.add_argument("--format", choices=("csv", "json"), default="json", help="default json")
     return p
 
 
@@ -75,10 +87,14 @@ def _default(config: Config, args: argparse.Namespace) -> int:
 
 
 def _run(config: Config, args: argparse.Namespace) -> int:
-    from bot.app import run_polling
+    from bot.app import run_polling, run_webhook
+    from bot.webhook import WebhookConfig
 
     config.require_token()
-    run_polling(config)
+    if getattr(args, "webhook", False):
+        run_webhook(config, WebhookConfig.from_env())
+    else:
+        run_polling(config)
     return 0
 
 
@@ -112,6 +128,17 @@ def _check(config: Config, args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup(config: Config, args: argparse.Namespace) -> int:
+    from bot.backup import backup
+
+    result = backup(config.database_path, args.file)
+    print(
+        f"backup written: {result.path} (schema version {result.schema_version}, "
+        f"{result.users} users)"
+    )
+    return 0
+
+
 def _i18n(config: Config, args: argparse.Namespace) -> int:
     from bot.i18n.catalog import update_catalogs
 
@@ -132,15 +159,23 @@ def _ics(config: Config, args: argparse.Namespace) -> int:
     return run_ics(config, args.out, sys.stdout)
 
 
+def _report(config: Config, args: argparse.Namespace) -> int:
+    from bot.report import run_report
+
+    return run_report(config, args.first, args.last, args.format, sys.stdout, sys.stderr)
+
+
 _COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {
     "default": _default,
     "run": _run,
+    "backup": _backup,
     "console": _console,
     "ask": _ask,
     "check": _check,
     "i18n": _i18n,
     "events": _events,
     "ics": _ics,
+    "report": _report,
 }
 
 if __name__ == "__main__":

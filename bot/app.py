@@ -11,7 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
-from bot import commands, delivery, handlers, retention
+from bot import commands, delivery, followup, handlers, retention
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, BotData, Services
 from bot.db import Database
@@ -23,6 +23,7 @@ from bot.i18n import Catalogs
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Matcher
 from bot.pseudonyms import SETTING_KEY, new_secret
+from bot.webhook import WebhookConfig
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ def build_application(
             Services(config, db, catalogs, knowledge, matcher, secret, events=event_desk)
         )
         retention.schedule(app)
+        followup.schedule(app)  # follow-ups are due by the database: a restart loses none
         await reminders.rebuild(app)  # jobs from the database: reminders survive restarts
         reminders.schedule(app)
         delivery.schedule(app)  # broadcasts resume from the outbox after a restart
@@ -106,6 +108,20 @@ async def _announce_commands(app: App, catalogs: Catalogs) -> None:
             await call
         except TelegramError as exc:
             log.warning("optional Bot API call %s was refused (%s); going on", name, exc)
+
+
+def run_webhook(config: Config, webhook: WebhookConfig) -> None:
+    """Run on Telegram with PTB's webhook server; requests without the secret are refused."""
+    app = build_application(config)
+    log.info("MO-Lotse listens for webhooks on %s:%d", webhook.listen, webhook.port)
+    app.run_webhook(
+        listen=webhook.listen,
+        port=webhook.port,
+        url_path=webhook.path,
+        webhook_url=webhook.url,
+        secret_token=webhook.secret,
+        close_loop=False,
+    )
 
 
 def run_polling(config: Config) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from bot import broadcast_directory
 from bot.context import Services
 from bot.i18n import Translator
 from bot.languages import LANGUAGES, NATIVE_NAMES
@@ -23,7 +24,7 @@ STATUSES = ("sent", "blocked", "failed", "pending")
 class Audience:
     """Who gets a broadcast: everyone, some languages, or the subscribers of a target."""
 
-    kind: str  # "all" | "lang" | "sub"
+    kind: str  # "all" | "lang" | "sub" | "topic" | "district" (the MO directory)
     languages: tuple[str, ...] = ()
     target: str | None = None  # "sub": a network or program id
 
@@ -45,6 +46,9 @@ async def recipients(services: Services, audience: Audience) -> list[tuple[int, 
     ]
     if audience.kind == "lang":
         return [(uid, lang) for uid, lang in found if lang in audience.languages]
+    if audience.kind in broadcast_directory.KINDS:
+        ids = await services.db.organisation_owner_ids(audience.kind, audience.target or "")
+        return [(uid, lang) for uid, lang in found if uid in ids]
     if audience.kind == "sub":
         ids = await services.db.subscriber_ids(audience.target or "")
         return [(uid, lang) for uid, lang in found if uid in ids]
@@ -103,6 +107,7 @@ def audience_menu(t: Translator, with_subscriptions: Sequence[tuple[str, str]]) 
         (Button(t.pgettext("button", "Subscribers: {name}", name=name), f"bc:s:{target}"),)
         for target, name in with_subscriptions
     ]
+    buttons += broadcast_directory.menu_buttons(t)
     return Reply(esc(t.gettext("Who should get it?")), (*buttons, (cancel_button(t),)))
 
 

@@ -37,6 +37,12 @@ class Config:
     knowledge_dir: Path = REPO_ROOT / "knowledge"
     pseudonym_secret: str | None = field(default=None, repr=False)
     question_retention_days: int = 90
+    # Days after a referral to an office/program until the user is asked how it went.
+    followup_days: int = 14
+    # The short privacy notice at a user's first update (DSGVO Art. 13). Not an environment
+    # variable on purpose: an installation must inform; tests of other capabilities that
+    # count the messages of a first update switch it off (tests/conftest.py).
+    privacy_notice: bool = True
     # Coordinator desk (issue 6): pacing of broadcasts, office hours, suggested entries.
     broadcast_rate: float = 30.0
     office_hours: OfficeHours = field(default_factory=lambda: OfficeHours.parse(OFFICE_DEFAULT))
@@ -67,6 +73,7 @@ class Config:
             question_retention_days=_positive_int(
                 "QUESTION_RETENTION_DAYS", get("QUESTION_RETENTION_DAYS") or "90"
             ),
+            followup_days=_positive_int("FOLLOWUP_DAYS", get("FOLLOWUP_DAYS") or "14"),
             broadcast_rate=_rate(get("BROADCAST_RATE") or "30"),
             office_hours=_office_hours(get("OFFICE_HOURS") or OFFICE_DEFAULT),
             review_dir=Path(get("REVIEW_DIR") or REPO_ROOT / "knowledge" / "review"),
@@ -145,3 +152,14 @@ def _office_hours(raw: str) -> OfficeHours:
         return OfficeHours.parse(raw)
     except ValueError as exc:
         raise ConfigError("OFFICE_HOURS", str(exc)) from None
+
+
+def environment(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
+) -> dict[str, str]:
+    """The environment with an optional `.env` file beneath it (the environment wins)."""
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+    return {k: v.strip() for k, v in values.items()}

@@ -178,7 +178,9 @@ class LocalBotApi(BaseRequest):
         if method in ("sendDocument", "sendPhoto"):
             caption = self._checked_text(p, "caption", optional=True)
             kind = "document" if method == "sendDocument" else "photo"
-            media = {"file_id": f"local-{next(self._ids)}", "file_unique_id": "u"}
+            media: dict[str, Any] = {"file_id": f"local-{next(self._ids)}", "file_unique_id": "u"}
+            if kind == "photo":  # Telegram's PhotoSize always has its size
+                media.update(width=1000, height=400)
             return self._store(p, caption=caption, **{kind: [media] if kind == "photo" else media})
         if method == "editMessageText":
             return self._edit(p, text=self._checked_text(p, "text"))

@@ -60,8 +60,12 @@ def help_text(t: Translator) -> Reply:
         "/fit — " + esc(t.pgettext("command", "Which programs fit us?")),
         "/next — " + esc(t.pgettext("command", "My next dates")),
         "/reminders — " + esc(t.pgettext("command", "Reminders of dates")),
+        "/register — " + esc(t.pgettext("command", "Register our organisation")),
+        "/myorg — " + esc(t.pgettext("command", "Our organisation's entry")),
         "/language — " + esc(t.pgettext("command", "Change language")),
         "/privacy — " + esc(t.pgettext("command", "What is stored about you")),
+        "/mydata — " + esc(t.pgettext("command", "Get my stored data")),
+        "/deletemydata — " + esc(t.pgettext("command", "Delete my stored data")),
         "/help — " + esc(t.pgettext("command", "What I can do")),
         "",
         esc(

@@ -5,7 +5,7 @@ from bot.menus import back_to_menu
 from bot.reply import Reply, bold, esc
 
 
-def notice(t: Translator, retention_days: int) -> Reply:
+def notice(t: Translator, retention_days: int, followup_days: int = 14) -> Reply:
     paragraphs = [
         bold(t.gettext("Privacy")),
         esc(
@@ -37,6 +37,23 @@ def notice(t: Translator, retention_days: int) -> Reply:
             )
         ),
         esc(
+            t.ngettext(
+                "Follow-up: {n} day after the bot pointed you to an office or program, it asks "
+                "you once whether you contacted them and whether it helped. Your answer is "
+                "counted under the pseudonym.",
+                "Follow-up: {n} days after the bot pointed you to an office or program, it asks "
+                "you once whether you contacted them and whether it helped. Your answer is "
+                "counted under the pseudonym.",
+                followup_days,
+            )
+        ),
+        esc(
+            t.gettext(
+                "Your rights: /mydata sends you everything stored about you as a file; "
+                "/deletemydata deletes it (the anonymous counts remain, no longer linked to you)."
+            )
+        ),
+        esc(
             t.gettext(
                 "Whom to ask: the Amt für Zuwanderung und Integration of the Landeshauptstadt "
                 "Wiesbaden, which runs this service."
@@ -44,3 +61,17 @@ def notice(t: Translator, retention_days: int) -> Reply:
         ),
     ]
     return Reply("\n\n".join(paragraphs), ((back_to_menu(t),),))
+
+
+def first_contact(t: Translator) -> Reply:
+    """The short notice at a new user's first update; /privacy has the details."""
+    return Reply(
+        esc(
+            t.gettext(
+                "Privacy in short: the bot stores your user number, your language and your "
+                "questions (under a pseudonym, texts only for a limited time) to answer you "
+                "and to count anonymously how often which help is needed. Details: /privacy. "
+                "Your data: /mydata, delete it: /deletemydata."
+            )
+        )
+    )

@@ -189,6 +189,7 @@ class FakeBotApi:
         if method in {
             "setMyCommands",
             "deleteWebhook",
+            "setWebhook",
             "setChatMenuButton",
             "answerCallbackQuery",
             "deleteMyCommands",

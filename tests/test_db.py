@@ -63,3 +63,32 @@ async def test_unopenable_path_is_a_clear_error(tmp_path):
     (tmp_path / "dir.sqlite3").mkdir()
     with pytest.raises(DatabaseError, match="cannot open"):
         await Database.open(tmp_path / "dir.sqlite3")
+
+
+async def test_a_second_writer_holding_the_lock_makes_the_bot_wait_not_fail(tmp_path):
+    import asyncio
+    import sqlite3
+    import threading
+
+    db = await Database.open(tmp_path / "a.sqlite3")
+    holding = threading.Event()
+
+    def other_process() -> None:
+        conn = sqlite3.connect(tmp_path / "a.sqlite3")
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO settings (key, value) VALUES ('other', 'writer')")
+        holding.set()
+        threading.Event().wait(1.0)  # keep the write lock for a second
+        conn.commit()
+        conn.close()
+
+    thread = threading.Thread(target=other_process)
+    thread.start()
+    await asyncio.to_thread(holding.wait)
+    try:
+        await db.touch_user(77)  # blocked by the other writer until it commits
+        assert (await db.get_user(77)) is not None
+        assert await db.get_setting("other") == "writer"
+    finally:
+        thread.join()
+        await db.close()

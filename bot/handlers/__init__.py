@@ -17,6 +17,8 @@ from bot.handlers import (
     broadcast,
     browse,
     coordinator,
+    directory,
+    directory_desk,
     errors,
     events_admin,
     fallback,
@@ -28,6 +30,8 @@ from bot.handlers import (
     privacy,
     reminders,
     start,
+    stats,
+    survey,
 )
 
 PRIVATE = filters.ChatType.PRIVATE
@@ -42,6 +46,14 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     app.add_handler(CommandHandler("help", start.show_help))
     app.add_handler(CommandHandler("language", language.show_languages))
     app.add_handler(CommandHandler("privacy", privacy.show_privacy))
+    # Privacy and figures (issue 7). Their buttons come before any conversation so that a
+    # follow-up or an erasure is answered even while the user is in the middle of one.
+    app.add_handler(CommandHandler("mydata", privacy.send_my_data))
+    app.add_handler(CommandHandler("deletemydata", privacy.ask_delete))
+    app.add_handler(CallbackQueryHandler(privacy.confirm_delete, pattern=r"^del:"))
+    app.add_handler(CallbackQueryHandler(stats.answer_followup, pattern=r"^fu:"))
+    app.add_handler(CommandHandler("stats", stats.show_stats))
+    app.add_handler(CommandHandler("gaps", stats.show_gaps))
 
     # Coordinator desk (issue 6); every handler re-checks the role. The /broadcast
     # conversation comes before the generic text and button handlers so its steps see the
@@ -72,6 +84,19 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
 
     # "Which programs fit us?" (issue 4): its conversation owns menu:fit and fit: buttons.
     app.add_handler(navigator.conversation())
+    # The MO directory and the satisfaction survey (issue 7): their conversations take the
+    # og: buttons and typed names, sv: answers and the typed suggestion before the catch-alls.
+    app.add_handler(directory.conversation())
+    app.add_handler(CommandHandler("myorg", directory.show_entry))
+    app.add_handler(CallbackQueryHandler(directory.show_entry, pattern=r"^org:view$"))
+    app.add_handler(CallbackQueryHandler(directory.ask_delete, pattern=r"^org:del$"))
+    app.add_handler(CallbackQueryHandler(directory.delete_entry, pattern=r"^org:delyes$"))
+    app.add_handler(CommandHandler("directory", directory_desk.show_directory))
+    app.add_handler(CallbackQueryHandler(directory_desk.export_directory, pattern=r"^dir:"))
+    app.add_handler(survey.conversation())
+    app.add_handler(CommandHandler("survey", survey.show_survey))
+    app.add_handler(CallbackQueryHandler(survey.show_results, pattern=r"^sq:res$"))
+    app.add_handler(CallbackQueryHandler(survey.launch, pattern=r"^sq:go$"))
     app.add_handler(CallbackQueryHandler(menu.open_menu, pattern=r"^menu:"))
     app.add_handler(CallbackQueryHandler(language.choose_language, pattern=r"^lang:"))
     app.add_handler(CallbackQueryHandler(browse.show_topic, pattern=r"^t:"))
@@ -109,5 +134,8 @@ def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Group 1, after the answer: whoever wrote is reachable again (a 403 in a broadcast left
     # them out) and their Telegram language is noted so broadcasts address them in it.
     app.add_handler(TypeHandler(Update, coordinator.note_reach), group=1)
+    # Group 2: a new user's first update is followed by the short privacy notice (DSGVO
+    # Art. 13), once; after the answer, so what they asked for comes first.
+    app.add_handler(TypeHandler(Update, privacy.notice_first_contact), group=2)
 
     app.add_error_handler(errors.on_error)

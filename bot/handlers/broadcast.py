@@ -17,6 +17,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import broadcast as bc
+from bot import broadcast_directory as bd
 from bot.context import BotContext
 from bot.delivery import delivery_of
 from bot.handlers.common import callback_parts, refuse_button, send, show
@@ -90,7 +91,7 @@ async def ask_audience(update: Update, context: BotContext) -> int:
 
 
 async def pick_audience(update: Update, context: BotContext) -> int:
-    """bc:a:all, bc:a:lang, bc:l:<lang>, bc:l:ok, bc:s:<target>."""
+    """bc:a:all|lang|topic|district, bc:l:<lang>|ok, bc:s:<target>, bc:t|d:<id>."""
     parts = callback_parts(update, 3)
     if not await guard(update, context, "bc:audience"):
         return END
@@ -106,6 +107,12 @@ async def pick_audience(update: Update, context: BotContext) -> int:
         draft.audience = bc.Audience("lang", draft.picked)
     elif kind == "s" and arg in dict(await bc.subscription_targets(context.services, context.t)):
         draft.audience = bc.Audience("sub", target=arg)
+    elif kind == "a" and arg in bd.KINDS:  # MOs of a topic or district: pick which
+        cancel = bc.cancel_button(context.t)
+        await show(update, context, await bd.picker(context.services, context.t, arg, cancel))
+        return AUDIENCE
+    elif (dk := bd.kind_of_letter(kind)) and arg in await bd.choices(context.services, dk):
+        draft.audience = bc.Audience(dk, target=arg)
     else:
         await refuse_button(update, context)
         return AUDIENCE
@@ -199,7 +206,7 @@ def conversation() -> ConversationHandler[BotContext]:
                     CallbackQueryHandler(pick_version, pattern=r"^bc:v:"),
                     CallbackQueryHandler(ask_audience, pattern=r"^bc:aud$"),
                 ],
-                AUDIENCE: [CallbackQueryHandler(pick_audience, pattern=r"^bc:[als]:")],
+                AUDIENCE: [CallbackQueryHandler(pick_audience, pattern=r"^bc:[alstd]:")],
                 CONFIRM: [
                     CallbackQueryHandler(send_now, pattern=r"^bc:go$"),
                     CallbackQueryHandler(ask_time, pattern=r"^bc:later$"),

@@ -1,0 +1,129 @@
+"""Data subject rights: the first-contact notice, everything about one user, erasure."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from bot.db.core import DatabaseCore, utcnow
+from bot.db.figures import DIRECTORY_USER_COLUMNS, FigureQueries
+
+ANON_PREFIX = "anon-"
+
+
+class PrivacyQueries(FigureQueries, DatabaseCore):
+    async def mark_privacy_noticed(self, user_id: int) -> bool:
+        """True exactly once per user row: the first time the notice is due."""
+        cur = await self._conn.execute(
+            "UPDATE users SET privacy_noticed_at = ? WHERE id = ? AND privacy_noticed_at IS NULL",
+            (utcnow(), user_id),
+        )
+        return cur.rowcount == 1
+
+    async def personal_data(self, user_id: int, user_key: str) -> dict[str, Any]:
+        """Every stored row about this user: by Telegram id, or by their pseudonym."""
+        own_questions = "(SELECT id FROM questions WHERE user_key = ?)"
+        by_id: dict[str, tuple[str, tuple[object, ...]]] = {
+            "users": ("SELECT * FROM users WHERE id = ?", (user_id,)),
+            "questions": ("SELECT * FROM questions WHERE user_key = ? ORDER BY id", (user_key,)),
+            "question_matches": (
+                f"SELECT * FROM question_matches WHERE question_id IN {own_questions}",
+                (user_key,),
+            ),
+            "question_actions": (
+                f"SELECT * FROM question_actions WHERE question_id IN {own_questions}",
+                (user_key,),
+            ),
+            "referrals": ("SELECT * FROM referrals WHERE user_key = ? ORDER BY id", (user_key,)),
+            "followups": ("SELECT * FROM followups WHERE user_key = ?", (user_key,)),
+            "open_questions": ("SELECT * FROM open_questions WHERE user_id = ?", (user_id,)),
+            "inbox_messages": ("SELECT * FROM inbox_messages WHERE chat_id = ?", (user_id,)),
+            "subscriptions": ("SELECT * FROM subscriptions WHERE user_id = ?", (user_id,)),
+            "subscribers": ("SELECT * FROM subscribers WHERE user_id = ?", (user_id,)),
+            "reminder_deliveries": (
+                "SELECT * FROM reminder_deliveries WHERE user_id = ?",
+                (user_id,),
+            ),
+            "role_changes": (
+                "SELECT * FROM role_changes WHERE target_id = ? OR actor_id = ?",
+                (user_id, user_id),
+            ),
+            "broadcast_deliveries": ("SELECT * FROM outbox WHERE chat_id = ?", (user_id,)),
+            "broadcasts_created": (
+                "SELECT id, created_at, audience, send_at, status, finished_at FROM broadcasts "
+                "WHERE created_by = ?",
+                (user_id,),
+            ),
+        }
+        data: dict[str, Any] = {}
+        for name, (sql, params) in by_id.items():
+            data[name] = await self.fetch_all(sql, params)
+        directory = await self.directory_table()
+        column = next((c for c in DIRECTORY_USER_COLUMNS if directory and c in directory[1]), None)
+        if directory and column:  # names come from figures.py's constants only
+            data["directory"] = await self.fetch_all(
+                f"SELECT * FROM {directory[0]} WHERE {column} = ?", (user_id,)
+            )
+        if await self._has_table("survey_invites"):  # the survey capability's tables (0006)
+            data["survey_invites"] = await self.fetch_all(
+                "SELECT * FROM survey_invites WHERE user_id = ?", (user_id,)
+            )
+            data["survey_answers"] = await self.fetch_all(
+                "SELECT * FROM survey_answers WHERE respondent = ?", (user_key,)
+            )
+        return data
+
+    async def _has_table(self, name: str) -> bool:
+        async with self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ) as cur:
+            return await cur.fetchone() is not None
+
+    async def erase_personal_data(self, user_id: int, user_key: str) -> None:
+        """Delete the user's rows; evaluation rows keep counting under a random pseudonym.
+
+        The random key is never stored anywhere else, so the rows can no longer be linked to
+        the person (nor to each other across another erasure); question texts are nulled.
+        """
+        anon = ANON_PREFIX + secrets.token_hex(10)
+        statements: list[tuple[str, tuple[object, ...]]] = [
+            (
+                "UPDATE questions SET user_key = ?, text = NULL WHERE user_key = ?",
+                (anon, user_key),
+            ),
+            ("UPDATE referrals SET user_key = ? WHERE user_key = ?", (anon, user_key)),
+            ("UPDATE followups SET user_key = ? WHERE user_key = ?", (anon, user_key)),
+            (
+                "DELETE FROM inbox_messages WHERE chat_id = ? OR open_question_id IN "
+                "(SELECT id FROM open_questions WHERE user_id = ?)",
+                (user_id, user_id),
+            ),
+            # Kept as a count of hand-overs (figures): no text, name, answer or user id.
+            (
+                "UPDATE open_questions SET user_id = 0, text = '', shared_name = NULL, "
+                "answer = NULL, status = 'answered' WHERE user_id = ?",
+                (user_id,),
+            ),
+            ("DELETE FROM subscriptions WHERE user_id = ?", (user_id,)),
+            ("DELETE FROM subscribers WHERE user_id = ?", (user_id,)),
+            ("DELETE FROM reminder_deliveries WHERE user_id = ?", (user_id,)),
+            ("DELETE FROM outbox WHERE chat_id = ?", (user_id,)),
+            (
+                "UPDATE broadcasts SET created_by = 0 WHERE created_by = ? "
+                "AND status IN ('done', 'cancelled')",
+                (user_id,),
+            ),
+            # The directory entry (organisations.owner_id) goes with it: ON DELETE CASCADE.
+            ("DELETE FROM users WHERE id = ?", (user_id,)),
+        ]
+        if await self._has_table("survey_invites"):
+            statements += [
+                ("DELETE FROM survey_invites WHERE user_id = ?", (user_id,)),
+                (
+                    "UPDATE survey_answers SET respondent = ?, text = NULL WHERE respondent = ?",
+                    (anon, user_key),
+                ),
+            ]
+        async with self.transaction():
+            for sql, params in statements:
+                await self._conn.execute(sql, params)

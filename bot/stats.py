@@ -1,0 +1,110 @@
+"""What /stats and /gaps say to a coordinator (aggregates only; no ids, no pseudonyms)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+
+from bot.figures import Figures, Period
+from bot.i18n import Translator
+from bot.knowledge import Knowledge
+from bot.reply import Reply, bold, esc
+
+TOP = 10
+GAPS_LIMIT = 30
+
+
+def parse_period(args: Sequence[str], today: date) -> Period | None:
+    """No arguments: the last twelve months; or FROM TO as YYYY-MM-DD; None if malformed."""
+    if not args:
+        return Period.last_year(today)
+    if len(args) != 2:
+        return None
+    try:
+        first, last = date.fromisoformat(args[0]), date.fromisoformat(args[1])
+    except ValueError:
+        return None
+    return Period(first, last) if first <= last else None
+
+
+def usage(t: Translator) -> Reply:
+    return Reply(esc(t.gettext("Use /stats, or /stats 2026-01-01 2026-12-31 for a period.")))
+
+
+def summary(figures: Figures, t: Translator, knowledge: Knowledge) -> Reply:
+    def name(entry_id: str) -> str:
+        entry = knowledge.entries.get(entry_id)
+        return entry.text(t.locale).title if entry else entry_id
+
+    def listing(title: str, counts: Mapping[str, int]) -> str:
+        rows = [f"• {esc(name(k))}: {t.number(v)}" for k, v in list(counts.items())[:TOP]]
+        return "\n".join([bold(title), *rows]) if rows else ""
+
+    share = t.gettext("{share} %", share=t.number(round(figures.answered_share * 100, 1)))
+    parts = [
+        bold(
+            t.gettext(
+                "Figures from {start} to {end}",
+                start=t.date(date.fromisoformat(figures.period_from)),
+                end=t.date(date.fromisoformat(figures.period_to)),
+            )
+        ),
+        esc(t.gettext("Contacts (people): {n}", n=t.number(figures.contacts))),
+        esc(t.gettext("Questions: {n}", n=t.number(figures.questions))),
+        esc(
+            t.gettext(
+                "Answered by the bot: {n} ({share}) · passed to the office: {handed} · "
+                "unanswered: {open}",
+                n=t.number(figures.answered),
+                share=share,
+                handed=t.number(figures.handed_off),
+                open=t.number(figures.unanswered),
+            )
+        ),
+        listing(t.gettext("Referrals to offices"), figures.referrals_by_office),
+        listing(t.gettext("Referrals to programs"), figures.referrals_by_program),
+        _followups(figures, t, name),
+        listing(t.gettext("Questions by language"), figures.languages),
+        listing(t.gettext("Subscriptions to dates"), figures.subscriptions),
+        esc(
+            t.gettext(
+                "Broadcasts: {n}, messages delivered: {sent}",
+                n=t.number(figures.broadcasts.get("broadcasts", 0)),
+                sent=t.number(figures.broadcasts.get("sent", 0)),
+            )
+        ),
+    ]
+    if figures.registrations is not None:
+        parts.append(
+            esc(t.gettext("New directory registrations: {n}", n=t.number(figures.registrations)))
+        )
+    return Reply("\n\n".join(p for p in parts if p))
+
+
+def _followups(figures: Figures, t: Translator, name: Callable[[str], str]) -> str:
+    rows = []
+    for entry_id, f in list(figures.followup_success_by_office.items())[:TOP]:
+        line = t.gettext(
+            "{name}: asked {asked}, answered {answered}, contacted {contacted}, helped {helped}",
+            name=name(entry_id),
+            asked=t.number(f["asked"]),
+            answered=t.number(f["answered"]),
+            contacted=t.number(f["contacted"]),
+            helped=t.number(f["helped"]),
+        )
+        rows.append(f"• {esc(line)}")
+    return "\n".join([bold(t.gettext("Follow-ups")), *rows]) if rows else ""
+
+
+def gaps(rows: Sequence[Mapping[str, object]], t: Translator) -> Reply:
+    """The knowledge gaps: questions the bot could not answer, newest first, texts only."""
+    if not rows:
+        return Reply(esc(t.gettext("No unanswered questions are stored at the moment.")))
+    lines = [bold(t.gettext("Questions the bot could not answer (newest first):"))]
+    for row in rows:
+        asked = datetime.fromisoformat(str(row["asked_at"]))
+        head = [t.date(asked.date()), str(row["locale"])]
+        if row["class"] == "handed_off":
+            head.append(t.gettext("passed to the office"))
+        lines.append(f"{esc(' · '.join(head))}\n{esc(str(row['text']))}")
+    return Reply("\n\n".join(lines))
