@@ -20,6 +20,7 @@ from telegram.ext import Application
 from bot.context import BotContext, Services
 from bot.db.followups import DueReferral
 from bot.i18n import Translator
+from bot.jobs import fresh_job_queue
 from bot.locale import decide_locale
 from bot.reply import Button, Reply, esc
 
@@ -135,11 +136,9 @@ async def run_job(context: BotContext) -> None:
 
 def schedule(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Hourly: the database says what is due, so a restart loses nothing."""
-    jobs = app.job_queue
+    jobs = fresh_job_queue(app, JOB_NAME)
     if jobs is None:
         return
-    for job in jobs.get_jobs_by_name(JOB_NAME):
-        job.schedule_removal()
     jobs.run_repeating(
         run_job,
         interval=3600,

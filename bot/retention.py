@@ -9,6 +9,7 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.context import BotContext
+from bot.jobs import fresh_job_queue
 
 log = logging.getLogger(__name__)
 JOB_NAME = "retention"
@@ -25,11 +26,9 @@ async def purge(context: BotContext) -> None:
 
 def schedule(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Once shortly after start, then every night; a missed night runs at the next start."""
-    jobs = app.job_queue
+    jobs = fresh_job_queue(app, JOB_NAME)
     if jobs is None:
         return
-    for job in jobs.get_jobs_by_name(JOB_NAME):
-        job.schedule_removal()
     jobs.run_once(purge, when=5, name=JOB_NAME)
     jobs.run_daily(
         purge,

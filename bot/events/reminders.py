@@ -26,6 +26,7 @@ from bot.db.events import Recipient
 from bot.events import pages
 from bot.events.desk import DeliveryReport
 from bot.events.occurrences import MAX_LEAD, Occurrence, expand, fire_time, from_stored
+from bot.jobs import fresh_job_queue
 from bot.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -92,11 +93,9 @@ async def rebuild(app: App) -> int:
 
 def schedule(app: App) -> None:
     """At start: catch up at once (missed while down), then re-plan every night."""
-    jobs = app.job_queue
+    jobs = fresh_job_queue(app, CATCH_UP_JOB, REPLAN_JOB)
     if jobs is None:
         return
-    for job in jobs.get_jobs_by_name(CATCH_UP_JOB) + jobs.get_jobs_by_name(REPLAN_JOB):
-        job.schedule_removal()
     jobs.run_once(run_reminders, when=0, name=CATCH_UP_JOB)
     jobs.run_daily(
         replan,
