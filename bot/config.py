@@ -45,6 +45,9 @@ class Config:
     privacy_notice: bool = True
     # Coordinator desk (issue 6): pacing of broadcasts, office hours, suggested entries.
     broadcast_rate: float = 30.0
+    # Broadcast messages in flight at once. 1 keeps the promise that a crash repeats at most
+    # the one message in flight; a slow link (round trip × rate > 1) needs more for the rate.
+    broadcast_in_flight: int = 1
     office_hours: OfficeHours = field(default_factory=lambda: OfficeHours.parse(OFFICE_DEFAULT))
     review_dir: Path = REPO_ROOT / "knowledge" / "review"
 
@@ -75,6 +78,7 @@ class Config:
             ),
             followup_days=_positive_int("FOLLOWUP_DAYS", get("FOLLOWUP_DAYS") or "14"),
             broadcast_rate=_rate(get("BROADCAST_RATE") or "30"),
+            broadcast_in_flight=_in_flight(get("BROADCAST_IN_FLIGHT") or "1"),
             office_hours=_office_hours(get("OFFICE_HOURS") or OFFICE_DEFAULT),
             review_dir=Path(get("REVIEW_DIR") or REPO_ROOT / "knowledge" / "review"),
         )
@@ -145,6 +149,12 @@ def _rate(raw: str) -> float:
     if not 0 < value <= 1000:
         raise ConfigError("BROADCAST_RATE", f"{raw!r} is not a number of messages per second")
     return value
+
+
+def _in_flight(raw: str) -> int:
+    if not raw.isdigit() or not 1 <= int(raw) <= 32:
+        raise ConfigError("BROADCAST_IN_FLIGHT", f"{raw!r} is not a whole number from 1 to 32")
+    return int(raw)
 
 
 def _office_hours(raw: str) -> OfficeHours:

@@ -56,7 +56,10 @@ class Delivery:
     def outbox(self) -> Outbox:
         if self._outbox is None:
             pacer = Pacer(self.services.config.broadcast_rate, self.clock)
-            self._outbox = Outbox(self.services.db, self.send, pacer)
+            config = self.services.config
+            self._outbox = Outbox(
+                self.services.db, self.send, pacer, max_in_flight=config.broadcast_in_flight
+            )
         return self._outbox
 
     def use_clock(self, clock: Clock) -> None:

@@ -23,9 +23,9 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = 2.0  # 2, 4, 8, 16 s between the attempts
 MAX_BACKOFF_SECONDS = 300.0
-# Requests in flight at once: enough for the rate over a slow round trip (30/s x 250 ms), the
-# most that can repeat after a crash (usually rate x round trip, about one).
-MAX_IN_FLIGHT = 8
+# Requests in flight at once, and so the most that can repeat after a crash; the default of
+# the BROADCAST_IN_FLIGHT setting (raise it where rate × round trip exceeds one).
+MAX_IN_FLIGHT = 1
 BATCH = 200
 
 Kind = Literal["sent", "blocked", "retry_after", "transient", "failed"]

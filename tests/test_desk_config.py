@@ -41,3 +41,16 @@ def test_bad_values_name_the_variable(name, value):
     with pytest.raises(ConfigError) as err:
         Config.from_env({name: value}, env_file=None)
     assert err.value.variable == name and name in str(err.value)
+
+
+def test_broadcast_in_flight_defaults_to_one_and_is_validated():
+    import pytest
+
+    from bot.config import Config, ConfigError
+
+    assert Config.from_env({}, env_file=None).broadcast_in_flight == 1
+    assert Config.from_env({"BROADCAST_IN_FLIGHT": "8"}, env_file=None).broadcast_in_flight == 8
+    for bad in ("0", "33", "x", "-1"):
+        with pytest.raises(ConfigError) as err:
+            Config.from_env({"BROADCAST_IN_FLIGHT": bad}, env_file=None)
+        assert err.value.variable == "BROADCAST_IN_FLIGHT"

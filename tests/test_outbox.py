@@ -67,6 +67,9 @@ async def test_429_pauses_everything_for_retry_after_and_is_not_an_attempt(flaky
 async def test_server_errors_and_timeouts_are_retried_with_backoff(flaky):
     clock = FakeClock()
     worker = desk(flaky.app, clock)
+    # several in flight, so the worker's sleeps are the backoff itself rather than what is
+    # left of it after pacing the other recipients one by one
+    worker.outbox.max_in_flight = 8
     bid = await _queue(flaky)
     flaky.api.plan[3003] = [SERVER, "timeout"]
     await worker.drain()
