@@ -114,7 +114,7 @@ def _ask(config: Config, args: argparse.Namespace) -> int:
 
 
 def _check(config: Config, args: argparse.Namespace) -> int:
-    from bot.events.catalog import check_events
+    from bot.events.loader import check_events
     from bot.knowledge import check_knowledge
 
     problems = check_knowledge(config.knowledge_dir, SEEDS_DIR)

@@ -16,9 +16,9 @@ from bot.config import Config
 from bot.context import CONTEXT_TYPES, BotData, Services
 from bot.db import Database
 from bot.events import reminders
-from bot.events.catalog import load_events
 from bot.events.clock import Clock, SystemClock
 from bot.events.desk import EventDesk
+from bot.events.loader import load_events
 from bot.i18n import Catalogs
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Matcher

@@ -6,7 +6,7 @@ import pytest
 
 from bot.app import build_application
 from bot.config import REPO_ROOT, Config
-from bot.events.catalog import check_events, deadline_events_for, load_events
+from bot.events.loader import check_events, load_events
 from bot.knowledge import KnowledgeError, load_knowledge
 
 KNOWLEDGE = REPO_ROOT / "knowledge"
@@ -20,11 +20,11 @@ def test_shipped_events_are_valid_and_cover_the_networks_and_deadlines(knowledge
     ack = catalog.events["ack-treffen"]
     assert (ack.per_year, ack.approximate, ack.dates_from) == (3, True, "coordinator")
     assert not ack.dates and ack.rule is None  # the sources give a rhythm, no invented date
-    [idk] = deadline_events_for(catalog, "integration-durch-kultur")
+    [idk] = catalog.deadline_events_for("integration-durch-kultur")
     assert [d.isoformat() for d in idk.dates] == ["2025-03-31"] and idk.rule is None
-    [wir] = deadline_events_for(catalog, "wir-migrantenorganisationen")
+    [wir] = catalog.deadline_events_for("wir-migrantenorganisationen")
     assert wir.rule and not wir.confirmed  # yearly "usually", to be confirmed
-    assert deadline_events_for(catalog, "ack") == []
+    assert catalog.deadline_events_for("ack") == []
 
 
 @pytest.fixture

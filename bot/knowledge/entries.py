@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -130,35 +130,7 @@ class EntryChecker:
         return tuple(str(r) for r in value)
 
     def _citations(self, value: object) -> tuple[Citation, ...]:
-        if not isinstance(value, list) or not value:
-            self.bad("sources", "needs at least one [[sources]] entry")
-            return ()
-        out = []
-        for i, item in enumerate(value):
-            where = f"sources[{i}]"
-            if not isinstance(item, dict) or item.get("source") not in self.sources:
-                self.bad(where, "source must name an id of sources.toml")
-                continue
-            src = self.sources[item["source"]]
-            section = item.get("section")
-            if src.kind == "seed":
-                if not nonempty(section):
-                    self.bad(f"{where}.section", "a seed citation names its section")
-                else:
-                    self._check_section(src, str(section), where)
-            out.append(Citation(src, str(section) if section else None))
-        return tuple(out)
-
-    def _check_section(self, src: Source, section: str, where: str) -> None:
-        if self.seeds_dir is None or src.file is None:
-            return
-        seed = self.seeds_dir / src.file
-        if not seed.is_file():
-            return
-        number = re.match(r"\d+(?:\.\d+)*", section)
-        needle = number.group(0) if number else section.split(" Fn.")[0]
-        if needle.lower() not in seed.read_text("utf-8").lower():
-            self.bad(f"{where}.section", f"{section!r} is not found in {src.file}")
+        return check_citations(value, self.sources, self.bad, self.seeds_dir)
 
     def _facts(self, value: object) -> tuple[dict[str, Amount], dict[str, date], str | None]:
         amounts: dict[str, Amount] = {}
@@ -281,3 +253,44 @@ class EntryChecker:
             self.bad(
                 where, f"placeholders {sorted(names)} differ from German {sorted(german[key])}"
             )
+
+
+def check_citations(
+    value: object,
+    sources: Mapping[str, Source],
+    bad: Callable[[str, str], None],
+    seeds_dir: Path | None = None,
+) -> tuple[Citation, ...]:
+    """The [[sources]] of an entry or event: known ids; seeds name a section (that exists)."""
+    if not isinstance(value, list) or not value:
+        bad("sources", "needs at least one [[sources]] entry")
+        return ()
+    out = []
+    for i, item in enumerate(value):
+        where = f"sources[{i}]"
+        if not isinstance(item, dict) or item.get("source") not in sources:
+            bad(where, "source must name an id of sources.toml")
+            continue
+        src = sources[item["source"]]
+        section = item.get("section")
+        if src.kind == "seed":
+            if not nonempty(section):
+                bad(f"{where}.section", "a seed citation names its section")
+            elif (problem := _missing_section(src, str(section), seeds_dir)) is not None:
+                bad(f"{where}.section", problem)
+        out.append(Citation(src, str(section) if section else None))
+    return tuple(out)
+
+
+def _missing_section(src: Source, section: str, seeds_dir: Path | None) -> str | None:
+    """Why the section cannot be found in the seed file, or None (also when unavailable)."""
+    if seeds_dir is None or src.file is None:
+        return None
+    seed = seeds_dir / src.file
+    if not seed.is_file():
+        return None
+    number = re.match(r"\d+(?:\.\d+)*", section)
+    needle = number.group(0) if number else section.split(" Fn.")[0]
+    if needle.lower() not in seed.read_text("utf-8").lower():
+        return f"{section!r} is not found in {src.file}"
+    return None

@@ -44,7 +44,7 @@ def _read(folder: Path, seeds_dir: Path | None) -> tuple[Knowledge, list[Problem
         problems.append(Problem(str(folder), "", "the knowledge folder does not exist"))
         return Knowledge({}, {}, {}), problems
     topics = _read_topics(folder / "topics.toml", problems)
-    sources = _read_sources(folder / "sources.toml", problems)
+    sources = read_sources(folder / "sources.toml", problems)
     raw: dict[str, tuple[Path, str, dict[str, Any]]] = {}
     for sub, kind in KINDS.items():
         for path in sorted((folder / sub).glob("*.toml")):
@@ -90,7 +90,7 @@ def _read_topics(path: Path, problems: list[Problem]) -> dict[str, dict[str, str
     return topics
 
 
-def _read_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
+def read_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
     data = load_toml(path, problems) or {}
     sources = {}
     for sid, item in data.items():
