@@ -81,8 +81,8 @@ class Matcher:
     def __init__(self, documents: Iterable[Document]) -> None:
         self._ids: list[str] = []
         self._bags: list[dict[str, float]] = []  # token -> field weight, per entry
-        self._phrases: list[list[tuple[str, ...]]] = []
-        self._names: list[list[tuple[str, ...]]] = []
+        phrases: list[list[tuple[str, ...]]] = []  # per entry, for the phrase sets below
+        names: list[list[tuple[str, ...]]] = []
         kinds: list[str] = []
         for doc in documents:
             kinds.append(doc.kind)
@@ -99,8 +99,8 @@ class Matcher:
                     bag[tok] = TRIGGER_WEIGHT
             self._ids.append(doc.entry_id)
             self._bags.append(bag)
-            self._phrases.append(phrase_tokens)
-            self._names.append([t for t in (tuple(tokens(n)) for n in doc.names) if t])
+            phrases.append(phrase_tokens)
+            names.append([t for t in (tuple(tokens(n)) for n in doc.names) if t])
         n = len(self._ids)
         # document frequency weighted like the fields: a word that other entries only
         # mention in their prose stays distinctive for the entry whose triggers use it
@@ -119,7 +119,7 @@ class Matcher:
         # How strongly a word points to a kind of answer: its share of trigger use in
         # entries of that kind, against the kind's share of all entries ("how much",
         # "deadline" lean to programs; "where", "address" to offices).
-        self._kinds = [doc_kind for doc_kind in kinds]
+        self._kinds = kinds
         base = {k: self._kinds.count(k) / max(n, 1) for k in set(self._kinds)}
         self._lean: dict[str, dict[str, float]] = {}
         for tok, entries in self._postings.items():
@@ -130,8 +130,8 @@ class Matcher:
                 k: sum(self._kinds[i] == k for i in in_triggers) / len(in_triggers) for k in base
             }
             self._lean[tok] = {k: share[k] - base[k] for k in base}
-        self._trigger_sets = [_PhraseSet(p, self._idf) for p in self._phrases]
-        self._name_sets = [_PhraseSet(p, self._idf) for p in self._names]
+        self._trigger_sets = [_PhraseSet(p, self._idf) for p in phrases]
+        self._name_sets = [_PhraseSet(p, self._idf) for p in names]
         self._vocab = sorted(self._idf)
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for tok in self._vocab:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -291,6 +292,12 @@ def _missing_section(src: Source, section: str, seeds_dir: Path | None) -> str |
         return None
     number = re.match(r"\d+(?:\.\d+)*", section)
     needle = number.group(0) if number else section.split(" Fn.")[0]
-    if needle.lower() not in seed.read_text("utf-8").lower():
+    if needle.lower() not in _seed_text(seed):
         return f"{section!r} is not found in {src.file}"
     return None
+
+
+@cache
+def _seed_text(path: Path) -> str:
+    """A seed file, lowercased, read once however many citations point into it."""
+    return path.read_text("utf-8").lower()
