@@ -73,6 +73,18 @@ def startup() -> float:
     return time.perf_counter() - start
 
 
+def measure(n: int = 1000, starts: int = 3) -> dict[str, float]:
+    """The figures for `python -m bench`."""
+    items = questions(n)
+    p50, p99 = matcher_latency(items)
+    return {
+        "match_p50_ms": p50,
+        "match_p99_ms": p99,
+        "ask_batch_per_s": batch_rate(items),
+        "startup_s": min(startup() for _ in range(starts)),
+    }
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--n", type=int, default=1000)

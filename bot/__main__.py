@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -12,6 +11,7 @@ from bot.config import REPO_ROOT, Config, ConfigError
 from bot.db import DatabaseError
 from bot.i18n import CatalogError
 from bot.knowledge import KnowledgeError
+from bot.logs import setup_logging
 
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 
@@ -53,11 +53,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.command == "run" else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    setup_logging(verbose=args.command == "run")
     try:
         config = Config.from_env()
         return _COMMANDS[args.command or "default"](config, args)

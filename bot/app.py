@@ -23,6 +23,7 @@ from bot.i18n import Catalogs
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Matcher
 from bot.pseudonyms import SETTING_KEY, new_secret
+from bot.request import RetryingRequest
 from bot.webhook import WebhookConfig
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,9 @@ def build_application(
         # Broadcasts pace themselves (bot/pacing.py); this limiter must not be stricter.
         overall = max(30.0, config.broadcast_rate)
         builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=overall, max_retries=3))
+        # Repeats what certainly did not arrive (5xx, no connection); getUpdates keeps PTB's
+        # own request, its polling loop retries by itself.
+        builder = builder.request(RetryingRequest(connection_pool_size=256))
     app = builder.build()
     handlers.register(app)
     return app

@@ -25,6 +25,7 @@ from bot.i18n import Translator
 from bot.locale import decide_locale
 from bot.outbox import Outbox, Outcome
 from bot.pacing import Clock, Pacer, SystemClock
+from bot.request import may_have_arrived, retried_by_caller
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +68,9 @@ class Delivery:
         self.clock, self._outbox = clock, None
 
     def kick(self) -> None:
-        """New work: wake the idle worker now."""
+        """New work: wake the idle worker now (or start it, before the first watchdog)."""
         self._wake.set()
+        self.ensure_running()
 
     def ensure_running(self) -> None:
         if self.background and (self._task is None or self._task.done()):
@@ -77,7 +79,8 @@ class Delivery:
     async def send(self, chat_id: int, text: str) -> Outcome:
         """One broadcast message; Telegram's answer mapped to what the outbox does next."""
         try:
-            await self.app.bot.send_message(chat_id, text)
+            with retried_by_caller():  # the outbox's backoff, not the request's
+                await self.app.bot.send_message(chat_id, text)
         except RetryAfter as exc:
             with warnings.catch_warnings():  # int now, timedelta in PTB 23: both handled
                 warnings.simplefilter("ignore", PTBDeprecationWarning)
@@ -89,8 +92,10 @@ class Delivery:
         except BadRequest as exc:
             unreachable = any(x in exc.message.lower() for x in UNREACHABLE)
             return Outcome("blocked" if unreachable else "failed", exc.message)
-        except NetworkError as exc:  # includes TimedOut and Telegram's 5xx answers
-            return Outcome("transient", exc.message or type(exc).__name__)
+        except NetworkError as exc:
+            if may_have_arrived(exc):  # a repeat could be a duplicate: recorded, not repeated
+                return Outcome("failed", f"may have arrived: {type(exc).__name__}")
+            return Outcome("transient", exc.message or type(exc).__name__)  # 5xx, not sent
         except TelegramError as exc:
             return Outcome("failed", exc.message)
         return Outcome("sent")
@@ -202,6 +207,15 @@ async def _watchdog(context: BotContext) -> None:
         job.data.ensure_running()
 
 
+async def _resume(context: BotContext) -> None:
+    """At start: the worker at once if a broadcast is unfinished (e.g. after a crash)."""
+    job, db = context.job, context.services.db
+    if job is None or not isinstance(job.data, Delivery):
+        return
+    if await db.broadcasts_with_status("sending") or await db.broadcasts_with_status("scheduled"):
+        job.data.ensure_running()
+
+
 def schedule(app: App) -> Delivery | None:
     """Called from post_init: the worker resumes what the database says is unfinished."""
     jobs = app.job_queue
@@ -210,6 +224,12 @@ def schedule(app: App) -> Delivery | None:
     for job in jobs.get_jobs_by_name(JOB_NAME):
         job.schedule_removal()
     delivery = Delivery(app)
+    # Unfinished work resumes as soon as the scheduler starts. post_init runs before it: an
+    # interval job whose first time passed meanwhile waits for its next round (30 s). A
+    # second after the reminders' catch-up (when=0), whose transaction it would interleave.
+    jobs.run_once(
+        _resume, when=1, name=JOB_NAME, data=delivery, job_kwargs={"misfire_grace_time": None}
+    )
     jobs.run_repeating(
         _watchdog,
         interval=30,

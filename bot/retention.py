@@ -29,7 +29,7 @@ def schedule(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     jobs = fresh_job_queue(app, JOB_NAME)
     if jobs is None:
         return
-    jobs.run_once(purge, when=5, name=JOB_NAME)
+    jobs.run_once(purge, when=5, name=JOB_NAME, job_kwargs={"misfire_grace_time": None})
     jobs.run_daily(
         purge,
         time=time(3, 30),

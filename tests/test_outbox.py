@@ -64,19 +64,21 @@ async def test_429_pauses_everything_for_retry_after_and_is_not_an_attempt(flaky
     assert sum(s >= 6.9 for s in clock.slept) >= 2  # waited Telegram's 7 s, twice
 
 
-async def test_server_errors_and_timeouts_are_retried_with_backoff(flaky):
+async def test_server_errors_are_retried_with_backoff_and_timeouts_are_not(flaky):
     clock = FakeClock()
     worker = desk(flaky.app, clock)
     # several in flight, so the worker's sleeps are the backoff itself rather than what is
     # left of it after pacing the other recipients one by one
     worker.outbox.max_in_flight = 8
     bid = await _queue(flaky)
-    flaky.api.plan[3003] = [SERVER, "timeout"]
+    flaky.api.plan[3003] = [SERVER, SERVER]  # answered 5xx: certainly not delivered
+    flaky.api.plan[3004] = ["timeout"]  # no answer: it may have arrived
     await worker.drain()
     rows = await outbox(flaky.services.db, bid)
     assert rows[3003][:2] == ("sent", 3)
     assert sends_to(flaky.api, 3003) == ["Hallo"]
     assert any(1.9 < s <= 2.1 for s in clock.slept) and any(3.9 < s <= 4.1 for s in clock.slept)
+    assert rows[3004] == ("failed", 1, "may have arrived: TimedOut")  # never twice
 
 
 async def test_persistent_errors_end_as_failed_with_the_reason(flaky):

@@ -209,3 +209,50 @@ async def test_the_job_queue_fires_a_due_reminder(config, knowledge):
             await asyncio.sleep(0.1)
         [text] = messages_to(bot.api.calls, MEMBER)
     assert "Treffen der ACK Wiesbaden" in text and LATE not in text
+
+
+class _Crash(BaseException):
+    """A kill -9 as far as the delivery run can tell: nothing after it runs."""
+
+
+async def test_a_crash_mid_delivery_repeats_nothing_and_loses_only_the_batch_in_flight(
+    config, knowledge, monkeypatch, caplog
+):
+    from bot.events import reminders
+
+    members = [MEMBER + i for i in range(20)]
+    item = "d.1@2027-03-24T18:30|7d"
+    clock = ManualClock(berlin(2027, 3, 1, 12, 0))
+    async with bot_process(config, knowledge, clock) as bot:
+        for member in members:
+            await _subscribe(bot, member)
+        await _ack_meeting(bot)
+        await bot.tick()  # the "added" notices
+    real_send, attempts = reminders._send, []
+
+    async def send_then_die(*args):
+        attempts.append(args)
+        state = await real_send(*args)
+        if len(attempts) == reminders.IN_FLIGHT + 3:  # within the second batch
+            raise _Crash
+        return state
+
+    monkeypatch.setattr(reminders, "schedule", lambda app: None)  # no job races the crash
+    async with bot_process(config, knowledge, clock) as bot:
+        clock.set(berlin(2027, 3, 17, 18, 30, 5))
+        monkeypatch.setattr(reminders, "_send", send_then_die)
+        with pytest.raises(_Crash):
+            await bot.tick()
+        crashed = {m: messages_to(bot.api.calls, m) for m in members}
+    monkeypatch.undo()
+    with caplog.at_level(logging.WARNING, logger="bot.events.reminders"):
+        async with bot_process(config, knowledge, clock) as bot:  # restart
+            resumed = {m: messages_to(bot.api.calls, m) for m in members}
+            states = [(await bot.services.db.delivery_states(m))[item] for m in members]
+    assert states.count("unknown") == reminders.IN_FLIGHT  # cut off: recorded, not repeated
+    assert states.count("sent") == len(members) - reminders.IN_FLIGHT
+    for m, state in zip(members, states, strict=True):
+        assert len(crashed[m]) + len(resumed[m]) == (1 if state == "sent" else len(crashed[m]))
+        assert len(crashed[m]) + len(resumed[m]) <= 1  # never twice
+    assert sum(len(resumed[m]) for m in members) == len(members) - 2 * reminders.IN_FLIGHT
+    assert f"{reminders.IN_FLIGHT} reminder(s) were in flight at a stop" in caplog.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -14,9 +15,12 @@ from typing import Self
 
 import aiosqlite
 
+from bot.db.faults import explain
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+COMMIT_TRIES = 200  # x 5 ms: how long a COMMIT waits for another coroutine's open cursor
 
 
 class DatabaseError(Exception):
@@ -50,6 +54,12 @@ def load_migrations() -> list[Migration]:
     return found
 
 
+def _open_once(path: str) -> None:
+    """Open and close the file: a failed aiosqlite connect leaves its worker thread behind,
+    which prints a traceback when the process ends; a failure here leaves nothing."""
+    sqlite3.connect(path).close()
+
+
 class DatabaseCore:
     """One aiosqlite connection; query modules add intent-named methods as mixins."""
 
@@ -61,23 +71,50 @@ class DatabaseCore:
 
     @classmethod
     async def open(cls, path: Path | str, migrations: Sequence[Migration] | None = None) -> Self:
+        """Open, prove that writes reach the disk, migrate; DatabaseError names path and cause."""
         if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(path).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # read-only file system, a file in the way, no permission
+                raise DatabaseError(
+                    f"cannot create the folder {folder} for the database (DATABASE_PATH): "
+                    f"{exc.strerror or exc}"
+                ) from exc
         try:
+            await asyncio.to_thread(_open_once, str(path))
             conn = await aiosqlite.connect(str(path), isolation_level=None)
         except Exception as exc:  # sqlite3 raises OperationalError with a terse message
-            raise DatabaseError(f"cannot open {path}: {exc}") from exc
+            raise DatabaseError(f"cannot open {path} (DATABASE_PATH): {explain(exc)}") from exc
         conn.row_factory = aiosqlite.Row
         db = cls(conn)
         try:
-            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA foreign_keys = ON")
+            try:
+                await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                await conn.execute("PRAGMA journal_mode = WAL")
+                # WAL + NORMAL: no fsync per commit; a crash of the process loses nothing,
+                # a power cut at most the last commits, and the file is never corrupted.
+                await conn.execute("PRAGMA synchronous = NORMAL")
+                await conn.execute("PRAGMA foreign_keys = ON")
+                await db._prove_writable()
+            except sqlite3.Error as exc:
+                raise DatabaseError(
+                    f"cannot write the database {path} (DATABASE_PATH): {explain(exc)}"
+                ) from exc
             await db.migrate(load_migrations() if migrations is None else migrations)
         except BaseException:
             await conn.close()
             raise
         return db
+
+    async def _prove_writable(self) -> None:
+        """Write the header's own schema version back: fails now, at start-up, if it can't.
+
+        SQLite opens a read-only file (or one in a read-only folder or file system) without
+        complaint and reads it; without this the first member to write would meet the fault.
+        """
+        version = await self.schema_version()
+        await self._conn.execute(f"PRAGMA user_version = {version}")
 
     async def close(self) -> None:
         await self._conn.close()
@@ -112,10 +149,35 @@ class DatabaseCore:
             await self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                # A full disk can refuse the COMMIT itself; it must not leave the transaction
+                # open, or every later BEGIN fails even after space is freed.
+                await self._commit()
             except BaseException:
-                await self._conn.execute("ROLLBACK")
+                await self._rollback()
                 raise
-            await self._conn.execute("COMMIT")
+
+    async def _commit(self) -> None:
+        # Another coroutine's read on this connection may sit between two fetches (a cursor
+        # not yet closed); SQLite refuses COMMIT until it is done, which takes a moment.
+        for _ in range(COMMIT_TRIES - 1):
+            try:
+                await self._conn.execute("COMMIT")
+                return
+            except sqlite3.OperationalError as exc:
+                if "statements in progress" not in str(exc):
+                    raise
+            await asyncio.sleep(0.005)
+        await self._conn.execute("COMMIT")
+
+    async def _rollback(self) -> None:
+        # SQLite ends the transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR): a
+        # ROLLBACK then fails, and its error must not hide the one that matters.
+        if not self._conn.in_transaction:
+            return
+        try:
+            await self._conn.execute("ROLLBACK")
+        except sqlite3.Error as exc:
+            log.error("ROLLBACK failed after an error: %s", explain(exc))
 
     async def fetch_all(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
         """Read-only helper for reports and tests."""

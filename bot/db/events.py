@@ -233,14 +233,37 @@ class EventQueries(DatabaseCore):
         ) as cur:
             return [Recipient(int(r[0]), str(r[1])) for r in await cur.fetchall()]
 
-    async def record_outcomes(self, item: str, outcomes: Sequence[tuple[int, str]]) -> None:
-        """Set the final state (sent, late, blocked, failed) per user for one item."""
-        now = utcnow()
-        async with self.transaction():
-            await self._conn.executemany(
-                "UPDATE reminder_deliveries SET state = ?, at = ? WHERE user_id = ? AND item = ?",
-                [(state, now, user_id, item) for user_id, state in outcomes],
+    async def advance_batch(
+        self, item: str, outcomes: Sequence[tuple[int, str]], sending: Sequence[int] = ()
+    ) -> None:
+        """The final states of the batch just sent (sent, late, blocked, failed) and 'sending'
+        for the batch about to go out: one statement, so atomic, and one round trip to the
+        database thread (a reminder burst makes a thousand of these)."""
+        states = [*outcomes, *((user_id, "sending") for user_id in sending)]
+        if not states:
+            return
+        cases = " ".join("WHEN ? THEN ?" for _ in states)
+        marks = ", ".join("?" for _ in states)
+        async with self._tx_lock:  # never inside another coroutine's open transaction
+            await self._conn.execute(
+                f"UPDATE reminder_deliveries SET state = CASE user_id {cases} END, at = ? "
+                f"WHERE item = ? AND user_id IN ({marks})",
+                (
+                    *(v for pair in states for v in pair),
+                    utcnow(),
+                    item,
+                    *(user_id for user_id, _ in states),
+                ),
             )
+
+    async def recover_reminders(self) -> int:
+        """At start: batches cut off by a crash become 'unknown' (never repeated)."""
+        async with self._tx_lock:  # one statement: atomic without BEGIN … COMMIT
+            cur = await self._conn.execute(
+                "UPDATE reminder_deliveries SET state = 'unknown', at = ? WHERE state = 'sending'",
+                (utcnow(),),
+            )
+            return cur.rowcount
 
     async def delivery_states(self, user_id: int) -> dict[str, str]:
         async with self._conn.execute(

@@ -62,3 +62,7 @@ class OffsetClock:
 
     def now(self) -> datetime:
         return datetime.now(UTC) + self._offset
+
+    def set(self, now: datetime) -> None:
+        """Jump: from here on, run on from `now`."""
+        self._offset = now - datetime.now(UTC)

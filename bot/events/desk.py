@@ -30,6 +30,7 @@ class EventDesk:
     # One delivery run at a time: jobs that fire together must not both claim a window.
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     reports: deque[DeliveryReport] = field(default_factory=lambda: deque(maxlen=100))
+    recovered: bool = False  # batches cut off by a crash were looked at (once per start)
 
     @classmethod
     def empty(cls) -> EventDesk:

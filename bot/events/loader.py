@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 
 from bot.events.catalog import CatalogEvent, EventCatalog, EventText
 from bot.knowledge import ID_RE, KINDS, Citation, Knowledge, KnowledgeError, Problem, Source
@@ -76,6 +76,9 @@ def _read(
             data = tomllib.loads(path.read_text("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             problems.append(Problem(where, "", f"not valid TOML: {exc}"))
+            continue
+        except OSError as exc:  # a folder named *.toml, a dangling link, no permission
+            problems.append(Problem(where, "", f"cannot be read: {exc.strerror or exc}"))
             continue
         event = _Checker(where, path.stem, kinds, sources, problems).build(data)
         if event is not None:
@@ -208,10 +211,19 @@ class _Checker:
         if parts.get("FREQ") not in RULE_FREQS:
             self.bad("rule", f"bad recurrence: FREQ must be one of {', '.join(RULE_FREQS)}")
             return None, None
+        start = datetime.combine(first or date(2000, 1, 1), time(0))
         try:
-            rrulestr(rule, dtstart=datetime(2000, 1, 1))
+            parsed = rrulestr(rule, dtstart=start)
         except (ValueError, TypeError) as exc:
             self.bad("rule", f"bad recurrence: {exc}")
+            return None, None
+        if not isinstance(parsed, rrule) or "\n" in rule.strip():
+            self.bad("rule", "bad recurrence: must be one RRULE line")
+            return None, None
+        # dateutil accepts BYMONTH=13 or February 30 and then finds no date (after searching
+        # to the year 9999, at every listing): such a series would silently never happen.
+        if first is not None and parsed.after(start, inc=True) is None:
+            self.bad("rule", "bad recurrence: it never occurs from rule_start on")
             return None, None
         return rule, first
 

@@ -4,6 +4,9 @@
   handles (watermark, now]: a reminder whose event has not begun is sent (marked late if it is
   more than LATE_AFTER overdue, e.g. after downtime); one whose event has begun is recorded
   as dropped and logged. Every reminder is recorded before it is sent, so none goes twice.
+- Sending goes in batches of IN_FLIGHT concurrent requests (the rate limiter, not the round
+  trip, sets the pace). A batch is marked 'sending' before it goes out; one found so at
+  start was cut off by a crash and becomes 'unknown', never repeated: at most once.
 - Jobs are only wake-up calls: one per distinct due instant within HORIZON, rebuilt from the
   database at start, daily and after every change, so no state lives in the scheduler.
 - misfire_grace_time=None: APScheduler's default (1 s) would silently skip a job the event
@@ -14,10 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application
 
@@ -26,6 +30,7 @@ from bot.db.events import Recipient
 from bot.events import pages
 from bot.events.desk import DeliveryReport
 from bot.events.occurrences import MAX_LEAD, Occurrence, expand, fire_time, from_stored
+from bot.i18n import Translator
 from bot.jobs import fresh_job_queue
 from bot.reply import Reply
 
@@ -37,6 +42,7 @@ CATCH_UP_JOB = "reminders:catch-up"
 REPLAN_JOB = "reminders:replan"
 HORIZON = timedelta(days=35)
 LATE_AFTER = timedelta(minutes=2)
+IN_FLIGHT = 8
 KEEP_DELIVERIES = timedelta(days=120)
 
 
@@ -96,7 +102,11 @@ def schedule(app: App) -> None:
     jobs = fresh_job_queue(app, CATCH_UP_JOB, REPLAN_JOB)
     if jobs is None:
         return
-    jobs.run_once(run_reminders, when=0, name=CATCH_UP_JOB)
+    # No misfire grace: post_init goes on (command menus over the network) before the
+    # scheduler starts, and APScheduler's default 1 s would silently skip the catch-up.
+    jobs.run_once(
+        run_reminders, when=0, name=CATCH_UP_JOB, job_kwargs={"misfire_grace_time": None}
+    )
     jobs.run_daily(
         replan,
         time=time(0, 5),
@@ -108,7 +118,9 @@ def schedule(app: App) -> None:
 def wake(app: App) -> None:
     """After a change: deliver notices now and re-plan (from a handler)."""
     if app.job_queue is not None:
-        app.job_queue.run_once(replan, when=0, name=REPLAN_JOB + ":now")
+        app.job_queue.run_once(
+            replan, when=0, name=REPLAN_JOB + ":now", job_kwargs={"misfire_grace_time": None}
+        )
 
 
 async def run_reminders(context: BotContext) -> None:
@@ -129,6 +141,10 @@ async def tick(app: App) -> DeliveryReport:
     """One delivery run (reminders, then notices); runs are serialised."""
     services: Services = app.bot_data.services
     async with services.events.lock:
+        if not services.events.recovered:
+            if cut := await services.db.recover_reminders():
+                log.warning("%d reminder(s) were in flight at a stop; not repeated", cut)
+            services.events.recovered = True
         report = await _deliver_due(app.bot, services)
         await _deliver_notices(app.bot, services)
     if report.sent or report.dropped or report.failed:
@@ -162,8 +178,7 @@ async def _deliver_due(bot: Bot, services: Services) -> DeliveryReport:
                 continue
             recipients = await db.claim_reminders(targets, lead, _iso(at), item, "pending")
             is_late = now - at > LATE_AFTER
-            outcomes = await _send_all(bot, services, occ, recipients, is_late)
-            await db.record_outcomes(item, outcomes)
+            outcomes = await _send_all(bot, services, item, recipients, _reminder(occ, is_late))
             stamp = (desk.clock.now() - at).total_seconds()
             sent += [stamp for _, s in outcomes if s in ("sent", "late")]
             late += sum(s == "late" for _, s in outcomes)
@@ -172,19 +187,45 @@ async def _deliver_due(bot: Bot, services: Services) -> DeliveryReport:
     return DeliveryReport(len(sent), late, dropped, failed, tuple(sent))
 
 
+Render = Callable[[Services, Translator], Reply]
+
+
+def _reminder(occ: Occurrence, late: bool) -> tuple[Render, str]:
+    def render(services: Services, t: Translator) -> Reply:
+        desk = services.events
+        return pages.reminder(t, occ, desk.catalog, services.knowledge, desk.clock.now(), late)
+
+    return render, "late" if late else "sent"
+
+
 async def _send_all(
-    bot: Bot, services: Services, occ: Occurrence, recipients: list[Recipient], late: bool
+    bot: Bot,
+    services: Services,
+    item: str,
+    recipients: list[Recipient],
+    message: tuple[Render, str],
 ) -> list[tuple[int, str]]:
-    desk, outcomes = services.events, []
-    replies: dict[str, Reply] = {}
-    for r in recipients:
+    """Send one message (rendered once per language) to everybody, IN_FLIGHT at a time."""
+    render, sent_as = message
+    replies: dict[str, tuple[str, InlineKeyboardMarkup | None]] = {}
+    for r in recipients:  # rendered once per language; the markup is immutable, so shared
         if r.locale not in replies:
-            t = services.catalogs.get(_locale(services, r.locale))
-            replies[r.locale] = pages.reminder(
-                t, occ, desk.catalog, services.knowledge, desk.clock.now(), late
-            )
-        state = await _send(bot, services, r.user_id, replies[r.locale])
-        outcomes.append((r.user_id, "late" if state == "sent" and late else state))
+            reply = render(services, services.catalogs.get(_locale(services, r.locale)))
+            replies[r.locale] = reply.text, reply.markup()
+    batches = [recipients[i : i + IN_FLIGHT] for i in range(0, len(recipients), IN_FLIGHT)]
+    outcomes: list[tuple[int, str]] = []
+    done: list[tuple[int, str]] = []
+    for batch in batches:
+        await services.db.advance_batch(item, done, [r.user_id for r in batch])
+        states = await asyncio.gather(
+            *(_send(bot, services, r.user_id, *replies[r.locale]) for r in batch)
+        )
+        done = [
+            (r.user_id, sent_as if state == "sent" else state)
+            for r, state in zip(batch, states, strict=True)
+        ]
+        outcomes += done
+    await services.db.advance_batch(item, done)
     return outcomes
 
 
@@ -197,24 +238,28 @@ async def _deliver_notices(bot: Bot, services: Services) -> None:
             if occ.cutoff > desk.clock.now():  # nobody needs news about a past date
                 item = f"notice:{notice.id}"
                 recipients = await db.claim_notice([occ.entry_id] if occ.entry_id else [], item)
-                outcomes = []
-                for r in recipients:
-                    t = services.catalogs.get(_locale(services, r.locale))
-                    reply = pages.notice(t, notice.change, occ, desk.catalog, services.knowledge)
-                    outcomes.append((r.user_id, await _send(bot, services, r.user_id, reply)))
-                await db.record_outcomes(item, outcomes)
+                await _send_all(bot, services, item, recipients, _notice(notice.change, occ))
         await db.finish_notice(notice.id)
+
+
+def _notice(change: str, occ: Occurrence) -> tuple[Render, str]:
+    def render(services: Services, t: Translator) -> Reply:
+        return pages.notice(t, change, occ, services.events.catalog, services.knowledge)
+
+    return render, "sent"
 
 
 def _locale(services: Services, locale: str) -> str:
     return locale if locale in services.catalogs.languages else services.config.default_language
 
 
-async def _send(bot: Bot, services: Services, chat_id: int, reply: Reply) -> str:
+async def _send(
+    bot: Bot, services: Services, chat_id: int, text: str, markup: InlineKeyboardMarkup | None
+) -> str:
     """Send once; the outcome is recorded. A timeout is not retried: it may have arrived."""
     for attempt in range(2):
         try:
-            await bot.send_message(chat_id, reply.text, reply_markup=reply.markup())
+            await bot.send_message(chat_id, text, reply_markup=markup)
             return "sent"
         except RetryAfter as exc:  # refused, so certainly not delivered: wait and retry once
             if attempt:

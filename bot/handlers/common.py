@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
 from telegram import Update
 from telegram.error import BadRequest
 
@@ -9,6 +12,9 @@ from bot.context import BotContext
 from bot.knowledge import Entry
 from bot.pages import PageLinks
 from bot.reply import Reply
+
+log = logging.getLogger(__name__)
+PREFIX_RE = re.compile(r"[a-z]{1,8}")
 
 
 async def send(update: Update, context: BotContext, reply: Reply) -> None:
@@ -51,10 +57,18 @@ def callback_parts(update: Update, expected: int) -> list[str] | None:
 
 async def refuse_button(update: Update, context: BotContext) -> None:
     """A button whose data is unknown, malformed or not the presser's: say so, change nothing."""
+    data = update.callback_query.data if update.callback_query else None
+    prefix = str(data).partition(":")[0]
+    # Only a known-shaped prefix: forged data is whatever its sender chose to put in it.
+    log.info("refused a button (%s): stale, malformed or not the presser's", _shape(prefix))
     if update.callback_query:
         await update.callback_query.answer(
             context.t.gettext("This button no longer works. Please use /start."), show_alert=True
         )
+
+
+def _shape(prefix: str) -> str:
+    return f"{prefix}:" if PREFIX_RE.fullmatch(prefix) else "unknown data"
 
 
 def page_links(context: BotContext, entry: Entry) -> PageLinks:

@@ -23,4 +23,6 @@ def load_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
         problems.append(Problem(rel(path), "", "file is missing"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         problems.append(Problem(rel(path), "", f"not valid TOML: {exc}"))
+    except OSError as exc:  # a folder named *.toml, a dangling link, no permission
+        problems.append(Problem(rel(path), "", f"cannot be read: {exc.strerror or exc}"))
     return None

@@ -1,0 +1,97 @@
+"""Our per-update cost against a bare python-telegram-bot echo bot on the same harness.
+
+    python bench/echo.py [--n 1000]
+
+Both Applications get the same real Update objects (bot/local_chat.py builds them) through
+`process_update`, and both answer into the same in-process Bot API (bot/local_api.py), so
+the harness costs the same on both sides. Ours does what a member's free-text question
+does in production: the user and the question are recorded, the matcher runs, the answer is
+rendered in the user's language with its buttons. echo_ratio = our median / echo's median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from telegram import Update  # noqa: E402
+from telegram.ext import (  # noqa: E402
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bench.bench_matching import questions  # noqa: E402
+from bot.app import LOCAL_TOKEN, build_application  # noqa: E402
+from bot.config import Config  # noqa: E402
+from bot.local_api import LocalBotApi  # noqa: E402
+from bot.local_chat import LocalChat, LocalUser  # noqa: E402
+from bot.runtime import running  # noqa: E402
+
+App = Application[Any, Any, Any, Any, Any, Any]
+USERS = 20  # questions come from this many members, round robin
+
+
+async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.effective_message and update.effective_message.text:
+        await update.effective_message.reply_text(update.effective_message.text)
+
+
+def echo_app(api: LocalBotApi) -> App:
+    app = ApplicationBuilder().token(LOCAL_TOKEN).request(api).get_updates_request(api).build()
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, _echo))
+    return app
+
+
+async def per_update(app: App, api: LocalBotApi, items: Sequence[dict[str, str]]) -> list[float]:
+    """Seconds per update; every member said /start first (not timed), as real members have."""
+    async with running(app):
+        chats = [
+            LocalChat(app, api, LocalUser(200_000 + i, "Bench", items[i % len(items)]["lang"]))
+            for i in range(USERS)
+        ]
+        for chat in chats:
+            await chat.send("/start")
+        times = []
+        for i, item in enumerate(items):
+            chat = chats[i % USERS]
+            started = perf_counter()
+            calls = await chat.send(item["text"])
+            times.append(perf_counter() - started)
+            if not calls:
+                raise RuntimeError(f"no answer to {item['text']!r}")
+    return times
+
+
+async def measure(n: int = 1000) -> dict[str, float]:
+    items = questions(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Config(database_path=Path(tmp) / "bench.sqlite3", pseudonym_secret="bench")
+        api = LocalBotApi()
+        ours = await per_update(build_application(config, request=api), api, items)
+    api = LocalBotApi()
+    echo = await per_update(echo_app(api), api, items)
+    ours_ms, echo_ms = statistics.median(ours) * 1000, statistics.median(echo) * 1000
+    return {"echo_ratio": ours_ms / echo_ms, "update_ms": ours_ms, "echo_update_ms": echo_ms}
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="questions per bot")
+    figures = asyncio.run(measure(parser.parse_args().n))
+    print(
+        f"per free-text question: ours {figures['update_ms']:.2f} ms, bare echo "
+        f"{figures['echo_update_ms']:.2f} ms: echo_ratio {figures['echo_ratio']:.1f}"
+    )
