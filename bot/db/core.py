@@ -60,6 +60,19 @@ def _open_once(path: str) -> None:
     sqlite3.connect(path).close()
 
 
+class Fetched:
+    """The rows of a finished statement, read like a cursor (see DatabaseCore._query)."""
+
+    def __init__(self, rows: list[aiosqlite.Row]) -> None:
+        self._rows = rows
+
+    async def fetchone(self) -> aiosqlite.Row | None:
+        return self._rows[0] if self._rows else None
+
+    async def fetchall(self) -> list[aiosqlite.Row]:
+        return self._rows
+
+
 class DatabaseCore:
     """One aiosqlite connection; query modules add intent-named methods as mixins."""
 
@@ -119,8 +132,18 @@ class DatabaseCore:
     async def close(self) -> None:
         await self._conn.close()
 
+    @asynccontextmanager
+    async def _query(self, sql: str, params: Sequence[object] = ()) -> AsyncIterator[Fetched]:
+        """Run a statement to its end in one round trip to the database thread.
+
+        aiosqlite's cursor costs a round trip per fetch and one to close, and a statement
+        left open between them makes another coroutine's COMMIT fail ("SQL statements in
+        progress"); here the rows are all read at once and the statement is closed.
+        """
+        yield Fetched(list(await self._conn.execute_fetchall(sql, params)))
+
     async def schema_version(self) -> int:
-        async with self._conn.execute("PRAGMA user_version") as cur:
+        async with self._query("PRAGMA user_version") as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
@@ -181,5 +204,5 @@ class DatabaseCore:
 
     async def fetch_all(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
         """Read-only helper for reports and tests."""
-        async with self._conn.execute(sql, params) as cur:
+        async with self._query(sql, params) as cur:
             return [dict(r) for r in await cur.fetchall()]

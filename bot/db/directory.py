@@ -72,7 +72,7 @@ class DirectoryQueries(DatabaseCore):
         )
 
     async def organisation_of(self, owner_id: int) -> Organisation | None:
-        async with self._conn.execute(
+        async with self._query(
             f"SELECT {ORG_COLUMNS} FROM organisations WHERE owner_id = ?", (owner_id,)
         ) as cur:
             row = await cur.fetchone()
@@ -86,13 +86,13 @@ class DirectoryQueries(DatabaseCore):
 
     async def organisations(self) -> list[Organisation]:
         """Every entry, by name (case-insensitive)."""
-        async with self._conn.execute(
+        async with self._query(
             f"SELECT {ORG_COLUMNS} FROM organisations ORDER BY name COLLATE NOCASE, id"
         ) as cur:
             return [_org(r) for r in await cur.fetchall()]
 
     async def organisation_count(self) -> int:
-        async with self._conn.execute("SELECT COUNT(*) FROM organisations") as cur:
+        async with self._query("SELECT COUNT(*) FROM organisations") as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
@@ -105,13 +105,13 @@ class DirectoryQueries(DatabaseCore):
             value = f",{value},"
         else:
             raise ValueError(field)
-        async with self._conn.execute(sql, (value,)) as cur:
+        async with self._query(sql, (value,)) as cur:
             return {int(r[0]) for r in await cur.fetchall()}
 
     async def create_survey(self, created_by: int, user_ids: Sequence[int]) -> int:
         """A new survey with its invitations, in one transaction."""
         async with self.transaction():
-            async with self._conn.execute(
+            async with self._query(
                 "INSERT INTO surveys (created_at, created_by) VALUES (?, ?) RETURNING id",
                 (utcnow(), created_by),
             ) as cur:
@@ -125,12 +125,12 @@ class DirectoryQueries(DatabaseCore):
         return survey_id
 
     async def latest_survey(self) -> int | None:
-        async with self._conn.execute("SELECT MAX(id) FROM surveys") as cur:
+        async with self._query("SELECT MAX(id) FROM surveys") as cur:
             row = await cur.fetchone()
         return int(row[0]) if row and row[0] is not None else None
 
     async def survey_invite_state(self, survey_id: int, user_id: int) -> str | None:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT state FROM survey_invites WHERE survey_id = ? AND user_id = ?",
             (survey_id, user_id),
         ) as cur:
@@ -156,7 +156,7 @@ class DirectoryQueries(DatabaseCore):
 
     async def survey_answers(self, survey_id: int) -> list[tuple[str, int | None, str | None]]:
         """(question, scale, text) of every answer, without who gave it."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT question, scale, text FROM survey_answers WHERE survey_id = ? "
             "ORDER BY question, respondent",
             (survey_id,),
@@ -164,7 +164,7 @@ class DirectoryQueries(DatabaseCore):
             return [(str(r[0]), r[1], r[2]) for r in await cur.fetchall()]
 
     async def survey_invite_counts(self, survey_id: int) -> dict[str, int]:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT state, COUNT(*) FROM survey_invites WHERE survey_id = ? GROUP BY state",
             (survey_id,),
         ) as cur:

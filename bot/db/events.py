@@ -105,7 +105,7 @@ class EventQueries(DatabaseCore):
         )
 
     async def get_event(self, event_id: int) -> StoredEvent | None:
-        async with self._conn.execute(
+        async with self._query(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,)
         ) as cur:
             row = await cur.fetchone()
@@ -113,14 +113,14 @@ class EventQueries(DatabaseCore):
 
     async def events_between(self, first_day: str, last_day: str) -> list[StoredEvent]:
         """Dates (active and cancelled) on local days first_day..last_day (ISO, inclusive)."""
-        async with self._conn.execute(
+        async with self._query(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE day BETWEEN ? AND ? ORDER BY day, id",
             (first_day, last_day),
         ) as cur:
             return [StoredEvent(**dict(r)) for r in await cur.fetchall()]
 
     async def pending_notices(self) -> list[Notice]:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT id, event_id, change FROM event_notices WHERE done = 0 ORDER BY id"
         ) as cur:
             return [Notice(**dict(r)) for r in await cur.fetchall()]
@@ -155,13 +155,13 @@ class EventQueries(DatabaseCore):
             await self._conn.execute("DELETE FROM subscribers WHERE user_id = ?", (user_id,))
 
     async def subscriptions_of(self, user_id: int) -> set[str]:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT target FROM subscriptions WHERE user_id = ?", (user_id,)
         ) as cur:
             return {str(r[0]) for r in await cur.fetchall()}
 
     async def leads_of(self, user_id: int) -> tuple[str, ...] | None:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT leads FROM subscribers WHERE user_id = ?", (user_id,)
         ) as cur:
             row = await cur.fetchone()
@@ -185,7 +185,7 @@ class EventQueries(DatabaseCore):
 
     async def lead_targets(self) -> list[tuple[str, str]]:
         """Distinct (target, lead) pairs in use: what the scheduler must plan for."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT DISTINCT s.target, p.leads FROM subscriptions s "
             "JOIN subscribers p ON p.user_id = s.user_id"
         ) as cur:
@@ -224,7 +224,7 @@ class EventQueries(DatabaseCore):
             return await self._claimed(item, "pending")
 
     async def _claimed(self, item: str, state: str) -> list[Recipient]:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT d.user_id, COALESCE(u.locale, p.locale) AS locale "
             "FROM reminder_deliveries d JOIN subscribers p ON p.user_id = d.user_id "
             "LEFT JOIN users u ON u.id = d.user_id WHERE d.item = ? AND d.state = ? "
@@ -266,7 +266,7 @@ class EventQueries(DatabaseCore):
             return cur.rowcount
 
     async def delivery_states(self, user_id: int) -> dict[str, str]:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT item, state FROM reminder_deliveries WHERE user_id = ?", (user_id,)
         ) as cur:
             return {str(r[0]): str(r[1]) for r in await cur.fetchall()}
@@ -278,7 +278,7 @@ class EventQueries(DatabaseCore):
         return cur.rowcount
 
     async def reminder_watermark(self) -> str | None:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT value FROM settings WHERE key = ?", (WATERMARK_KEY,)
         ) as cur:
             row = await cur.fetchone()

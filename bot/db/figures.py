@@ -26,12 +26,12 @@ _CLASS = (
 
 class FigureQueries(DatabaseCore):
     async def _pairs(self, sql: str, params: tuple[object, ...]) -> dict[str, int]:
-        async with self._conn.execute(sql, params) as cur:
+        async with self._query(sql, params) as cur:
             return {str(r[0]): int(r[1] or 0) for r in await cur.fetchall()}
 
     async def contacts_total(self, start: str, end: str) -> int:
         """Distinct pseudonyms that asked or were referred in the period."""
-        async with self._conn.execute(
+        async with self._query(
             f"SELECT COUNT(DISTINCT user_key) FROM ({_CONTACTS})", (start, end)
         ) as cur:
             row = await cur.fetchone()
@@ -62,7 +62,7 @@ class FigureQueries(DatabaseCore):
 
     async def referrals_by_entry(self, start: str, end: str) -> list[tuple[str, str, int]]:
         """(kind, entry id, referrals), most referred first."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT kind, entry_id, COUNT(*) AS n FROM referrals "
             "WHERE referred_at >= ? AND referred_at < ? GROUP BY kind, entry_id "
             "ORDER BY n DESC, entry_id",
@@ -72,7 +72,7 @@ class FigureQueries(DatabaseCore):
 
     async def followup_by_entry(self, start: str, end: str) -> dict[str, dict[str, int]]:
         """Per entry: follow-ups asked, answered, contacted, helped."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT entry_id, COUNT(*), SUM(status = 'answered'), SUM(contacted = 1), "
             "SUM(helped = 1) FROM followups WHERE asked_at >= ? AND asked_at < ? "
             "AND status IN ('asked', 'answered') GROUP BY entry_id ORDER BY entry_id",
@@ -100,7 +100,7 @@ class FigureQueries(DatabaseCore):
 
     async def broadcast_reach(self, start: str, end: str) -> dict[str, int]:
         """Broadcasts created in the period and what their outbox says."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT COUNT(DISTINCT b.id), COUNT(o.chat_id), SUM(o.status = 'sent'), "
             "SUM(o.status = 'blocked') FROM broadcasts b "
             "LEFT JOIN outbox o ON o.broadcast_id = b.id "
@@ -114,12 +114,12 @@ class FigureQueries(DatabaseCore):
     async def directory_table(self) -> tuple[str, list[str]] | None:
         """The MO directory's table and its columns, if the other capability created it."""
         for name in DIRECTORY_TABLES:
-            async with self._conn.execute(
+            async with self._query(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
             ) as cur:
                 if await cur.fetchone() is None:
                     continue
-            async with self._conn.execute(f"PRAGMA table_info({name})") as cur:
+            async with self._query(f"PRAGMA table_info({name})") as cur:
                 return name, [str(r[1]) for r in await cur.fetchall()]
         return None
 
@@ -129,7 +129,7 @@ class FigureQueries(DatabaseCore):
         column = next((c for c in DIRECTORY_TIME_COLUMNS if found and c in found[1]), None)
         if found is None or column is None:
             return None
-        async with self._conn.execute(  # names come from the constants above only
+        async with self._query(  # names come from the constants above only
             f"SELECT COUNT(*) FROM {found[0]} WHERE {column} >= ? AND {column} < ?",
             (start, end),
         ) as cur:

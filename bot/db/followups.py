@@ -20,7 +20,7 @@ class DueReferral:
 class FollowupQueries(DatabaseCore):
     async def due_referrals(self, referred_before: str, referred_after: str) -> list[DueReferral]:
         """Referrals to offices/programs in (after, before) that have no follow-up row yet."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT r.id AS referral_id, r.user_key, r.entry_id FROM referrals r "
             "WHERE r.kind IN (?, ?) AND r.referred_at < ? AND r.referred_at >= ? "
             "AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.referral_id = r.id) "
@@ -31,7 +31,7 @@ class FollowupQueries(DatabaseCore):
 
     async def followed_up_since(self, user_key: str, entry_id: str, since: str) -> bool:
         """Was this user asked about this entry since `since` (so a repeat is skipped)?"""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT 1 FROM followups WHERE user_key = ? AND entry_id = ? AND asked_at >= ? "
             "AND status IN ('asked', 'answered')",
             (user_key, entry_id, since),
@@ -56,7 +56,7 @@ class FollowupQueries(DatabaseCore):
         self, referral_id: int, user_key: str, contacted: bool, helped: bool | None
     ) -> str | None:
         """Log the answer once; the entry id, or None if not this user's open follow-up."""
-        async with self._conn.execute(
+        async with self._query(
             "UPDATE followups SET status = 'answered', contacted = ?, helped = ?, "
             "answered_at = ? WHERE referral_id = ? AND user_key = ? AND status = 'asked' "
             "RETURNING entry_id",

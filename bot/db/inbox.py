@@ -47,7 +47,7 @@ class InboxQueries(DatabaseCore):
 
     async def question_for_message(self, chat_id: int, message_id: int) -> OpenQuestion | None:
         """The question a coordinator's copy (chat, message) belongs to."""
-        async with self._conn.execute(
+        async with self._query(
             f"{_SELECT} WHERE id = (SELECT open_question_id FROM inbox_messages "
             "WHERE chat_id = ? AND message_id = ?)",
             (chat_id, message_id),
@@ -56,7 +56,7 @@ class InboxQueries(DatabaseCore):
         return OpenQuestion(**dict(row)) if row else None
 
     async def get_open_question(self, open_question_id: int) -> OpenQuestion | None:
-        async with self._conn.execute(f"{_SELECT} WHERE id = ?", (open_question_id,)) as cur:
+        async with self._query(f"{_SELECT} WHERE id = ?", (open_question_id,)) as cur:
             row = await cur.fetchone()
         return OpenQuestion(**dict(row)) if row else None
 
@@ -71,8 +71,8 @@ class InboxQueries(DatabaseCore):
     async def list_open_questions(self, limit: int) -> tuple[list[OpenQuestion], int]:
         """The oldest open questions, and how many are open."""
         where = "WHERE status = 'open'"
-        async with self._conn.execute(f"{_SELECT} {where} ORDER BY id LIMIT ?", (limit,)) as cur:
+        async with self._query(f"{_SELECT} {where} ORDER BY id LIMIT ?", (limit,)) as cur:
             rows = [OpenQuestion(**dict(r)) for r in await cur.fetchall()]
-        async with self._conn.execute(f"SELECT COUNT(*) FROM open_questions {where}") as cur:
+        async with self._query(f"SELECT COUNT(*) FROM open_questions {where}") as cur:
             total = await cur.fetchone()
         return rows, int(total[0]) if total else 0

@@ -78,24 +78,22 @@ class OutboxQueries(DatabaseCore):
         return True
 
     async def get_broadcast(self, broadcast_id: int) -> Broadcast | None:
-        async with self._conn.execute(f"{_BROADCAST} WHERE id = ?", (broadcast_id,)) as cur:
+        async with self._query(f"{_BROADCAST} WHERE id = ?", (broadcast_id,)) as cur:
             row = await cur.fetchone()
         return Broadcast(**dict(row)) if row else None
 
     async def broadcasts_with_status(self, status: str) -> list[Broadcast]:
-        async with self._conn.execute(
-            f"{_BROADCAST} WHERE status = ? ORDER BY id", (status,)
-        ) as cur:
+        async with self._query(f"{_BROADCAST} WHERE status = ? ORDER BY id", (status,)) as cur:
             return [Broadcast(**dict(r)) for r in await cur.fetchall()]
 
     async def due_scheduled(self, now_iso: str) -> list[Broadcast]:
-        async with self._conn.execute(
+        async with self._query(
             f"{_BROADCAST} WHERE status = 'scheduled' AND send_at <= ? ORDER BY id", (now_iso,)
         ) as cur:
             return [Broadcast(**dict(r)) for r in await cur.fetchall()]
 
     async def broadcast_texts(self, broadcast_id: int) -> dict[str, str]:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT lang, text FROM broadcast_texts WHERE broadcast_id = ?", (broadcast_id,)
         ) as cur:
             return {str(r[0]): str(r[1]) for r in await cur.fetchall()}
@@ -114,7 +112,7 @@ class OutboxQueries(DatabaseCore):
 
     async def due_rows(self, now: float, limit: int) -> list[OutboxRow]:
         """Pending rows of running broadcasts whose time has come, oldest broadcast first."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT o.broadcast_id, o.chat_id, o.lang, o.attempts FROM outbox o "
             "JOIN broadcasts b ON b.id = o.broadcast_id "
             "WHERE o.status = 'pending' AND o.next_try_at <= ? AND b.status = 'sending' "
@@ -125,7 +123,7 @@ class OutboxQueries(DatabaseCore):
 
     async def next_retry_at(self) -> float | None:
         """When the earliest waiting row of a running broadcast falls due (unix time)."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT MIN(o.next_try_at) FROM outbox o JOIN broadcasts b ON b.id = o.broadcast_id "
             "WHERE o.status = 'pending' AND b.status = 'sending'"
         ) as cur:
@@ -171,7 +169,7 @@ class OutboxQueries(DatabaseCore):
 
     async def outbox_counts(self, broadcast_id: int) -> dict[str, dict[str, int]]:
         """{lang: {status: n}} for the report."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT lang, status, COUNT(*) FROM outbox WHERE broadcast_id = ? "
             "GROUP BY lang, status",
             (broadcast_id,),
@@ -210,7 +208,7 @@ class OutboxQueries(DatabaseCore):
         return cur.rowcount == 1
 
     async def in_flight(self, broadcast_id: int) -> int:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT COUNT(*) FROM outbox WHERE broadcast_id = ? AND status = 'sending'",
             (broadcast_id,),
         ) as cur:

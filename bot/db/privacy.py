@@ -74,7 +74,7 @@ class PrivacyQueries(FigureQueries, DatabaseCore):
         return data
 
     async def _has_table(self, name: str) -> bool:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
         ) as cur:
             return await cur.fetchone() is not None

@@ -52,7 +52,7 @@ class QuestionQueries(DatabaseCore):
 
     async def question_text(self, question_id: int, user_key: str) -> tuple[str, str] | None:
         """(text, locale) of a question asked by this user, or None."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT text, locale FROM questions WHERE id = ? AND user_key = ?",
             (question_id, user_key),
         ) as cur:
@@ -64,7 +64,7 @@ class QuestionQueries(DatabaseCore):
     ) -> int:
         """Pass a question to the coordination office; returns its number. Idempotent."""
         if question_id is not None:
-            async with self._conn.execute(
+            async with self._query(
                 "SELECT id FROM open_questions WHERE question_id = ?", (question_id,)
             ) as cur:
                 row = await cur.fetchone()

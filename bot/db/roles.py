@@ -23,9 +23,7 @@ class RoleQueries(DatabaseCore):
         action = "grant" if role == "coordinator" else "revoke"
         now = utcnow()
         async with self.transaction():
-            async with self._conn.execute(
-                "SELECT role FROM users WHERE id = ?", (target_id,)
-            ) as cur:
+            async with self._query("SELECT role FROM users WHERE id = ?", (target_id,)) as cur:
                 row = await cur.fetchone()
             if (row[0] if row else "member") == role:
                 return False
@@ -48,7 +46,7 @@ class RoleQueries(DatabaseCore):
         )
 
     async def coordinators_by_role(self) -> list[int]:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT id FROM users WHERE role = 'coordinator' ORDER BY id"
         ) as cur:
             return [int(r[0]) for r in await cur.fetchall()]
@@ -68,7 +66,7 @@ class RoleQueries(DatabaseCore):
         )
 
     async def is_unreachable(self, user_id: int) -> bool:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT unreachable_since FROM users WHERE id = ?", (user_id,)
         ) as cur:
             row = await cur.fetchone()
@@ -76,7 +74,7 @@ class RoleQueries(DatabaseCore):
 
     async def reachable_users(self) -> list[Reachable]:
         """Every user not known to have blocked the bot (private chats: id = chat id)."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT id, locale, telegram_language FROM users "
             "WHERE unreachable_since IS NULL AND id > 0 ORDER BY id"
         ) as cur:
@@ -84,7 +82,7 @@ class RoleQueries(DatabaseCore):
 
     async def languages_of(self, user_id: int) -> tuple[str | None, str | None]:
         """(chosen locale, Telegram's language) of a user, to address them correctly."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT locale, telegram_language FROM users WHERE id = ?", (user_id,)
         ) as cur:
             row = await cur.fetchone()
@@ -92,19 +90,19 @@ class RoleQueries(DatabaseCore):
 
     async def subscriber_ids(self, target: str) -> set[int]:
         """Who follows a network or program (issue 5's table), '*' meaning everything."""
-        async with self._conn.execute(
+        async with self._query(
             "SELECT DISTINCT user_id FROM subscriptions WHERE target IN (?, '*')", (target,)
         ) as cur:
             return {int(r[0]) for r in await cur.fetchall()}
 
     async def subscribed_targets(self) -> list[str]:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT DISTINCT target FROM subscriptions WHERE target != '*' ORDER BY target"
         ) as cur:
             return [str(r[0]) for r in await cur.fetchall()]
 
     async def table_exists(self, name: str) -> bool:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
         ) as cur:
             return await cur.fetchone() is not None

@@ -20,7 +20,7 @@ class UserQueries(DatabaseCore):
     async def touch_user(self, user_id: int) -> User:
         """Record that the user was seen now and return their row."""
         now = utcnow()
-        async with self._conn.execute(
+        async with self._query(
             "INSERT INTO users (id, first_seen, last_seen) VALUES (?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen "
             "RETURNING id, locale, role, first_seen, last_seen",
@@ -31,7 +31,7 @@ class UserQueries(DatabaseCore):
         return User(**dict(row))
 
     async def get_user(self, user_id: int) -> User | None:
-        async with self._conn.execute(
+        async with self._query(
             "SELECT id, locale, role, first_seen, last_seen FROM users WHERE id = ?", (user_id,)
         ) as cur:
             row = await cur.fetchone()
@@ -41,7 +41,7 @@ class UserQueries(DatabaseCore):
         await self._conn.execute("UPDATE users SET locale = ? WHERE id = ?", (locale, user_id))
 
     async def get_setting(self, key: str) -> str | None:
-        async with self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)) as cur:
+        async with self._query("SELECT value FROM settings WHERE key = ?", (key,)) as cur:
             row = await cur.fetchone()
         return str(row[0]) if row else None
 
