@@ -1,11 +1,13 @@
 """Reminders on a controllable clock: due, once, restarts, late, missed, DST, changes."""
 
+import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from babel.dates import format_date
 
+from bot.events import reminders
 from bot.events.clock import ManualClock, OffsetClock
 from bot.events.occurrences import Occurrence, fire_time
 from bot.i18n import Catalogs
@@ -132,8 +134,6 @@ async def test_dst_reminders_are_scheduled_and_sent_on_the_wall_clock(config, kn
         await _subscribe(bot)
         await _ack_meeting(bot, day="2027-03-29", at="19:00")  # Monday after the switch
         await bot.tick()
-        from bot.events import reminders
-
         await reminders.rebuild(bot.app)
         assert bot.job_times() == [
             datetime(2027, 3, 22, 18, 0, tzinfo=UTC),  # 19:00 CET, 7 days before
@@ -218,8 +218,6 @@ class _Crash(BaseException):
 async def test_a_crash_mid_delivery_repeats_nothing_and_loses_only_the_batch_in_flight(
     config, knowledge, monkeypatch, caplog
 ):
-    from bot.events import reminders
-
     members = [MEMBER + i for i in range(20)]
     item = "d.1@2027-03-24T18:30|7d"
     clock = ManualClock(berlin(2027, 3, 1, 12, 0))
@@ -256,3 +254,28 @@ async def test_a_crash_mid_delivery_repeats_nothing_and_loses_only_the_batch_in_
         assert len(crashed[m]) + len(resumed[m]) <= 1  # never twice
     assert sum(len(resumed[m]) for m in members) == len(members) - 2 * reminders.IN_FLIGHT
     assert f"{reminders.IN_FLIGHT} reminder(s) were in flight at a stop" in caplog.text
+
+
+async def test_a_read_only_disk_when_a_reminder_is_due_is_logged_and_it_follows_once(
+    config, knowledge, caplog
+):
+    clock = ManualClock(berlin(2027, 3, 1, 12, 0))
+    async with bot_process(config, knowledge, clock) as bot:
+        await _subscribe(bot)
+        await _ack_meeting(bot)
+        await bot.tick()
+        clock.set(berlin(2027, 3, 17, 18, 30, 5))
+        db, before = bot.services.db, len(bot.api.calls)
+        await db.fetch_all("PRAGMA query_only = ON")  # what SQLite says on a read-only disk
+        with caplog.at_level(logging.ERROR):
+            bot.app.job_queue.run_once(reminders.run_reminders, when=0)  # the wake-up job
+            for _ in range(200):
+                if "cannot save while handling a scheduled job" in caplog.text:
+                    break
+                await asyncio.sleep(0.02)
+        assert "readonly" in caplog.text and str(MEMBER) not in caplog.text
+        assert messages_to(bot.api.calls[before:], MEMBER) == []  # nothing went out
+        await db.fetch_all("PRAGMA query_only = OFF")  # the disk is writable again
+        [text] = messages_to(await bot.tick(), MEMBER)  # the next run sends it …
+        assert "Treffen der ACK Wiesbaden" in text
+        assert messages_to(await bot.tick(), MEMBER) == []  # … once
