@@ -8,7 +8,6 @@ all-or-nothing: every problem is a `bot.knowledge.Problem` with file and field, 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -18,9 +17,9 @@ from dateutil.rrule import rrule, rrulestr
 
 from bot.events.catalog import CatalogEvent, EventCatalog, EventText
 from bot.knowledge import ID_RE, KINDS, Citation, Knowledge, KnowledgeError, Problem, Source
-from bot.knowledge.entries import check_citations
+from bot.knowledge.checks import FileChecker, check_citations, language_tables
+from bot.knowledge.files import load_toml
 from bot.knowledge.reader import read_sources
-from bot.languages import LANGUAGES
 
 EVENTS_DIR = "events"
 EVENT_KINDS = ("meeting", "deadline")
@@ -72,13 +71,8 @@ def _read(
     events: dict[str, CatalogEvent] = {}
     for path in sorted((folder / EVENTS_DIR).glob("*.toml")):
         where = f"{EVENTS_DIR}/{path.name}"
-        try:
-            data = tomllib.loads(path.read_text("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            problems.append(Problem(where, "", f"not valid TOML: {exc}"))
-            continue
-        except OSError as exc:  # a folder named *.toml, a dangling link, no permission
-            problems.append(Problem(where, "", f"cannot be read: {exc.strerror or exc}"))
+        data = load_toml(path, problems, where)
+        if data is None:
             continue
         event = _Checker(where, path.stem, kinds, sources, problems).build(data)
         if event is not None:
@@ -86,7 +80,7 @@ def _read(
     return EventCatalog(events), problems
 
 
-class _Checker:
+class _Checker(FileChecker):
     """Validates one events file; problems go to the shared list."""
 
     def __init__(
@@ -97,13 +91,8 @@ class _Checker:
         sources: Mapping[str, Source],
         problems: list[Problem],
     ) -> None:
-        self.where, self.stem, self.kinds, self.sources = where, stem, kinds, sources
-        self.problems = problems
-        self.ok = True
-
-    def bad(self, field_name: str, message: str) -> None:
-        self.ok = False
-        self.problems.append(Problem(self.where, field_name, message))
+        super().__init__(where, problems)
+        self.stem, self.kinds, self.sources = stem, kinds, sources
 
     def build(self, d: dict[str, Any]) -> CatalogEvent | None:
         for key in sorted(set(d) - EVENT_KEYS):
@@ -236,17 +225,8 @@ class _Checker:
             self.bad("dates_from", "'coordinator': the coordinator sets the dates, list none")
 
     def _texts(self, value: object) -> dict[str, EventText]:
-        if not isinstance(value, dict):
-            self.bad("text", "needs a [text.xx] table for each language")
-            return {}
         texts = {}
-        for lang in LANGUAGES:
-            item = value.get(lang)
-            if not isinstance(item, dict):
-                self.bad(f"text.{lang}", "missing language")
-                continue
-            for key in sorted(set(item) - set(TEXT_KEYS)):
-                self.bad(f"text.{lang}.{key}", "unknown field")
+        for lang, item in language_tables(value, set(TEXT_KEYS), self.bad):
             for key in TEXT_KEYS:
                 text = item.get(key)
                 if not isinstance(text, str) or not text.strip():
@@ -256,8 +236,6 @@ class _Checker:
             texts[lang] = EventText(
                 str(item.get("title", "")).strip(), str(item.get("description", "")).strip()
             )
-        for lang in sorted(set(value) - set(LANGUAGES)):
-            self.bad(f"text.{lang}", "not one of the nine languages")
         return texts
 
 

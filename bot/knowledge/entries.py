@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bot.knowledge.checks import FileChecker, check_citations, language_tables
 from bot.knowledge.files import rel
 from bot.knowledge.model import (
     AS_OF_RE,
@@ -30,10 +30,9 @@ from bot.knowledge.model import (
     nonempty,
     placeholders,
 )
-from bot.languages import LANGUAGES
 
 
-class EntryChecker:
+class EntryChecker(FileChecker):
     """Validates one entry file and builds the Entry; problems go to the shared list."""
 
     def __init__(
@@ -46,13 +45,9 @@ class EntryChecker:
         seeds_dir: Path | None,
         problems: list[Problem],
     ) -> None:
+        super().__init__(rel(path), problems)
         self.path, self.kind, self.topics, self.sources = path, kind, topics, sources
-        self.raw, self.seeds_dir, self.problems = raw, seeds_dir, problems
-        self.ok = True
-
-    def bad(self, field_name: str, message: str) -> None:
-        self.ok = False
-        self.problems.append(Problem(rel(self.path), field_name, message))
+        self.raw, self.seeds_dir = raw, seeds_dir
 
     def build(self, d: dict[str, Any]) -> Entry | None:
         for key in sorted(set(d) - ENTRY_KEYS):
@@ -182,19 +177,10 @@ class EntryChecker:
         return Contact(web, email, src)
 
     def _texts(self, value: object, fact_keys: set[str]) -> dict[str, EntryText]:
-        if not isinstance(value, dict):
-            self.bad("text", "needs a [text.xx] table for each language")
-            return {}
         required = REQUIRED_TEXT[self.kind]
         german_placeholders: dict[str, set[str]] = {}
         texts = {}
-        for lang in LANGUAGES:
-            item = value.get(lang)
-            if not isinstance(item, dict):
-                self.bad(f"text.{lang}", "missing language")
-                continue
-            for key in sorted(set(item) - {*TEXT_FIELDS, "triggers"}):
-                self.bad(f"text.{lang}.{key}", "unknown field")
+        for lang, item in language_tables(value, {*TEXT_FIELDS, "triggers"}, self.bad):
             for key in required:
                 if not nonempty(item.get(key)):
                     self.bad(f"text.{lang}.{key}", "missing or empty")
@@ -224,8 +210,6 @@ class EntryChecker:
                 who=str(item["who"]).strip() if item.get("who") else None,
                 when=str(item["when"]).strip() if item.get("when") else None,
             )
-        for lang in sorted(set(value) - set(LANGUAGES)):
-            self.bad(f"text.{lang}", "not one of the nine languages")
         return texts
 
     def _check_prose(
@@ -254,50 +238,3 @@ class EntryChecker:
             self.bad(
                 where, f"placeholders {sorted(names)} differ from German {sorted(german[key])}"
             )
-
-
-def check_citations(
-    value: object,
-    sources: Mapping[str, Source],
-    bad: Callable[[str, str], None],
-    seeds_dir: Path | None = None,
-) -> tuple[Citation, ...]:
-    """The [[sources]] of an entry or event: known ids; seeds name a section (that exists)."""
-    if not isinstance(value, list) or not value:
-        bad("sources", "needs at least one [[sources]] entry")
-        return ()
-    out = []
-    for i, item in enumerate(value):
-        where = f"sources[{i}]"
-        if not isinstance(item, dict) or item.get("source") not in sources:
-            bad(where, "source must name an id of sources.toml")
-            continue
-        src = sources[item["source"]]
-        section = item.get("section")
-        if src.kind == "seed":
-            if not nonempty(section):
-                bad(f"{where}.section", "a seed citation names its section")
-            elif (problem := _missing_section(src, str(section), seeds_dir)) is not None:
-                bad(f"{where}.section", problem)
-        out.append(Citation(src, str(section) if section else None))
-    return tuple(out)
-
-
-def _missing_section(src: Source, section: str, seeds_dir: Path | None) -> str | None:
-    """Why the section cannot be found in the seed file, or None (also when unavailable)."""
-    if seeds_dir is None or src.file is None:
-        return None
-    seed = seeds_dir / src.file
-    if not seed.is_file():
-        return None
-    number = re.match(r"\d+(?:\.\d+)*", section)
-    needle = number.group(0) if number else section.split(" Fn.")[0]
-    if needle.lower() not in _seed_text(seed):
-        return f"{section!r} is not found in {src.file}"
-    return None
-
-
-@cache
-def _seed_text(path: Path) -> str:
-    """A seed file, lowercased, read once however many citations point into it."""
-    return path.read_text("utf-8").lower()

@@ -15,14 +15,18 @@ def rel(path: Path) -> str:
     return "/".join(parts[-3:]) if len(parts) >= 3 else str(path)
 
 
-def load_toml(path: Path, problems: list[Problem]) -> dict[str, Any] | None:
+def load_toml(
+    path: Path, problems: list[Problem], where: str | None = None
+) -> dict[str, Any] | None:
+    """The file's table, or None with a problem naming it (`where`, else `rel(path)`)."""
+    name = where or rel(path)
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError:
-        problems.append(Problem(rel(path), "", "file is missing"))
+        problems.append(Problem(name, "", "file is missing"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        problems.append(Problem(rel(path), "", f"not valid TOML: {exc}"))
+        problems.append(Problem(name, "", f"not valid TOML: {exc}"))
     except OSError as exc:  # a folder named *.toml, a dangling link, no permission
-        problems.append(Problem(rel(path), "", f"cannot be read: {exc.strerror or exc}"))
+        problems.append(Problem(name, "", f"cannot be read: {exc.strerror or exc}"))
     return None

@@ -1,0 +1,94 @@
+"""What every knowledge and events file is checked for: problems named by file and field,
+the [text.xx] tables of the nine languages, and the citations of sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from bot.knowledge.model import Citation, Problem, Source, nonempty
+from bot.languages import LANGUAGES
+
+Bad = Callable[[str, str], None]
+
+
+class FileChecker:
+    """Validates one file; `bad` records a problem and marks the file as not loadable."""
+
+    def __init__(self, where: str, problems: list[Problem]) -> None:
+        self.where, self.problems = where, problems
+        self.ok = True
+
+    def bad(self, field_name: str, message: str) -> None:
+        self.ok = False
+        self.problems.append(Problem(self.where, field_name, message))
+
+
+def language_tables(
+    value: object, allowed: set[str], bad: Bad
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The [text.xx] table of each of the nine languages; a missing language, a field not in
+    `allowed` and a language that is not one of the nine are reported."""
+    if not isinstance(value, dict):
+        bad("text", "needs a [text.xx] table for each language")
+        return
+    for lang in LANGUAGES:
+        item = value.get(lang)
+        if not isinstance(item, dict):
+            bad(f"text.{lang}", "missing language")
+            continue
+        for key in sorted(set(item) - allowed):
+            bad(f"text.{lang}.{key}", "unknown field")
+        yield lang, item
+    for lang in sorted(set(value) - set(LANGUAGES)):
+        bad(f"text.{lang}", "not one of the nine languages")
+
+
+def check_citations(
+    value: object,
+    sources: Mapping[str, Source],
+    bad: Bad,
+    seeds_dir: Path | None = None,
+) -> tuple[Citation, ...]:
+    """The [[sources]] of an entry or event: known ids; seeds name a section (that exists)."""
+    if not isinstance(value, list) or not value:
+        bad("sources", "needs at least one [[sources]] entry")
+        return ()
+    out = []
+    for i, item in enumerate(value):
+        where = f"sources[{i}]"
+        if not isinstance(item, dict) or item.get("source") not in sources:
+            bad(where, "source must name an id of sources.toml")
+            continue
+        src = sources[item["source"]]
+        section = item.get("section")
+        if src.kind == "seed":
+            if not nonempty(section):
+                bad(f"{where}.section", "a seed citation names its section")
+            elif (problem := _missing_section(src, str(section), seeds_dir)) is not None:
+                bad(f"{where}.section", problem)
+        out.append(Citation(src, str(section) if section else None))
+    return tuple(out)
+
+
+def _missing_section(src: Source, section: str, seeds_dir: Path | None) -> str | None:
+    """Why the section cannot be found in the seed file, or None (also when unavailable)."""
+    if seeds_dir is None or src.file is None:
+        return None
+    seed = seeds_dir / src.file
+    if not seed.is_file():
+        return None
+    number = re.match(r"\d+(?:\.\d+)*", section)
+    needle = number.group(0) if number else section.split(" Fn.")[0]
+    if needle.lower() not in _seed_text(seed):
+        return f"{section!r} is not found in {src.file}"
+    return None
+
+
+@cache
+def _seed_text(path: Path) -> str:
+    """A seed file, lowercased, read once however many citations point into it."""
+    return path.read_text("utf-8").lower()
