@@ -14,12 +14,15 @@ from bot.reply import Reply, esc
 log = logging.getLogger(__name__)
 
 
-async def guard(update: Update, context: BotContext, action: str) -> bool:
-    """True for a coordinator; anyone else gets a polite refusal and the attempt is logged."""
+async def guard(
+    update: Update, context: BotContext, action: str, refusal: str | None = None
+) -> bool:
+    """True for a coordinator; anyone else gets a polite refusal (`refusal`, translated, or
+    the usual one) and the attempt is logged."""
     if context.is_coordinator:
         return True
     log.warning("refused %s: the user is not a coordinator", action)  # no ids, no text
-    text = context.t.gettext("Sorry, only the coordination office can do that.")
+    text = refusal or context.t.gettext("Sorry, only the coordination office can do that.")
     if update.callback_query:
         await update.callback_query.answer(text, show_alert=True)
     else:

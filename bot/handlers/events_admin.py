@@ -27,6 +27,7 @@ from bot.context import BotContext
 from bot.events import admin, admin_pages, drafts, reminders
 from bot.events.drafts import Draft
 from bot.handlers.common import callback_parts, send, show
+from bot.handlers.coordinator import guard
 from bot.reply import Reply, esc
 
 log = logging.getLogger(__name__)
@@ -36,15 +37,8 @@ END = ConversationHandler.END
 
 
 async def _allowed(update: Update, context: BotContext) -> bool:
-    if context.is_coordinator:
-        return True
-    log.warning("event desk: refused a user who is not a coordinator")
-    text = context.t.gettext("This is for the coordination office only.")
-    if update.callback_query:
-        await update.callback_query.answer(text, show_alert=True)
-    else:
-        await send(update, context, Reply(esc(text)))
-    return False
+    refusal = context.t.gettext("This is for the coordination office only.")
+    return await guard(update, context, "the event desk", refusal)
 
 
 def _draft(context: BotContext) -> Draft:
