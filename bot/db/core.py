@@ -132,6 +132,13 @@ class DatabaseCore:
     async def close(self) -> None:
         await self._conn.close()
 
+    async def _alone(self, sql: str, params: Sequence[object] = ()) -> int:
+        """One write statement, atomic by itself and never inside another coroutine's open
+        transaction on this connection; returns the rows it changed."""
+        async with self._tx_lock:
+            cur = await self._conn.execute(sql, params)
+            return cur.rowcount
+
     @asynccontextmanager
     async def _query(self, sql: str, params: Sequence[object] = ()) -> AsyncIterator[Fetched]:
         """Run a statement to its end in one round trip to the database thread.

@@ -244,26 +244,18 @@ class EventQueries(DatabaseCore):
             return
         cases = " ".join("WHEN ? THEN ?" for _ in states)
         marks = ", ".join("?" for _ in states)
-        async with self._tx_lock:  # never inside another coroutine's open transaction
-            await self._conn.execute(
-                f"UPDATE reminder_deliveries SET state = CASE user_id {cases} END, at = ? "
-                f"WHERE item = ? AND user_id IN ({marks})",
-                (
-                    *(v for pair in states for v in pair),
-                    utcnow(),
-                    item,
-                    *(user_id for user_id, _ in states),
-                ),
-            )
+        await self._alone(
+            f"UPDATE reminder_deliveries SET state = CASE user_id {cases} END, at = ? "
+            f"WHERE item = ? AND user_id IN ({marks})",
+            (*(v for pair in states for v in pair), utcnow(), item, *(u for u, _ in states)),
+        )
 
     async def recover_reminders(self) -> int:
         """At start: batches cut off by a crash become 'unknown' (never repeated)."""
-        async with self._tx_lock:  # one statement: atomic without BEGIN … COMMIT
-            cur = await self._conn.execute(
-                "UPDATE reminder_deliveries SET state = 'unknown', at = ? WHERE state = 'sending'",
-                (utcnow(),),
-            )
-            return cur.rowcount
+        return await self._alone(
+            "UPDATE reminder_deliveries SET state = 'unknown', at = ? WHERE state = 'sending'",
+            (utcnow(),),
+        )
 
     async def delivery_states(self, user_id: int) -> dict[str, str]:
         async with self._query(
