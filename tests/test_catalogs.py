@@ -75,3 +75,13 @@ def test_no_translatable_call_hides_inside_an_f_string():
                     if name in KEYWORDS:
                         hidden.append(f"{path.name}:{inner.lineno}")
     assert hidden == []
+
+
+def test_plural_forms_follow_the_installed_cldr_rules(catalogs):
+    """Italian has a "many" form since Babel 2.19 (exact millions take "di")."""
+    it = catalogs.get("it")
+    assert it.ngettext("In {n} day.", "In {n} days.", 1) == "Tra 1 giorno."
+    assert it.ngettext("In {n} day.", "In {n} days.", 3) == "Tra 3 giorni."
+    assert it.ngettext("In {n} day.", "In {n} days.", 1_000_000) == "Tra 1.000.000 di giorni."
+    tr = catalogs.get("tr")  # Turkish nouns stay singular after a numeral
+    assert tr.ngettext("In {n} day.", "In {n} days.", 5) == "5 gün sonra."

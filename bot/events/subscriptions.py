@@ -7,7 +7,6 @@ from datetime import UTC
 
 from bot.context import Services
 from bot.db.events import StoredEvent
-from bot.events import ics
 from bot.events.catalog import CatalogEvent
 from bot.events.occurrences import DEFAULT_LEADS, LEADS, Occurrence, following
 from bot.events.reminders import upcoming
@@ -106,4 +105,6 @@ async def calendar_file(
         return True
 
     desk = services.events
+    from bot.events import ics  # icalendar only when someone asks for a calendar file
+
     return ics.build(t, desk.catalog, services.knowledge, stored, desk.clock.now(), keep)

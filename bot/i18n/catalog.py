@@ -9,8 +9,9 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
 from bot.i18n import CATALOG_DIR, po_path
@@ -69,14 +70,35 @@ def update_catalogs() -> list[str]:
         # update() may share message objects with the template: give each language a copy
         catalog.update(copy.deepcopy(template), no_fuzzy_matching=True)
         catalog.obsolete.clear()
+        changed = _follow_plural_rule(catalog, lang)
         if lang == SOURCE_LANGUAGE:
             for m in catalog:
                 if m.id and not _translated(m.string):
                     m.string = m.id
         missing = sum(1 for m in catalog if m.id and not _translated(m.string))
         _write(catalog, path)
-        report.append(f"{lang}: {missing} untranslated")
+        note = f" (plural forms now {catalog.num_plurals}: translate {changed})" if changed else ""
+        report.append(f"{lang}: {missing} untranslated{note}")
     return report
+
+
+def _follow_plural_rule(catalog: Catalog, lang: str) -> int:
+    """Use the installed CLDR plural rule (it changes between Babel releases); a message
+    whose number of forms no longer fits gets empty forms to translate (the gate fails until
+    they are). Returns how many messages need a translator."""
+    rule = get_plural(lang)
+    catalog.mime_headers = [("Plural-Forms", rule.plural_forms)]
+    changed = 0
+    for m in catalog:
+        if m.id and m.pluralizable and len(_forms(m)) != rule.num_plurals:
+            forms = _forms(m)[: rule.num_plurals]
+            m.string = tuple(forms) + ("",) * (rule.num_plurals - len(forms))
+            changed += 1
+    return changed
+
+
+def _forms(m: Message) -> tuple[str, ...]:
+    return tuple(m.string) if isinstance(m.string, tuple | list) else (m.string,)
 
 
 def _translated(string: object) -> bool:
