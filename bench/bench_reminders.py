@@ -39,13 +39,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.app import build_application
 from bot.config import Config
+from bot.core.clock import ManualClock, OffsetClock
 from bot.db import Database
 from bot.events import reminders
-from bot.events.clock import ManualClock, OffsetClock
 from bot.events.occurrences import DEFAULT_LEADS
-from bot.languages import LANGUAGES
-from bot.local_api import LocalBotApi
-from bot.runtime import running
+from bot.i18n.languages import LANGUAGES
+from bot.local.bot_api import LocalBotApi
+from bot.local.runtime import running
 
 TZ = ZoneInfo("Europe/Berlin")
 NETWORKS = (

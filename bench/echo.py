@@ -36,9 +36,9 @@ from telegram.ext import (  # noqa: E402
 from bench.bench_matching import questions  # noqa: E402
 from bot.app import LOCAL_TOKEN, build_application  # noqa: E402
 from bot.config import Config  # noqa: E402
-from bot.local_api import LocalBotApi  # noqa: E402
-from bot.local_chat import LocalChat, LocalUser  # noqa: E402
-from bot.runtime import running  # noqa: E402
+from bot.local.bot_api import LocalBotApi  # noqa: E402
+from bot.local.chat import LocalChat, LocalUser  # noqa: E402
+from bot.local.runtime import running  # noqa: E402
 
 App = Application[Any, Any, Any, Any, Any, Any]
 USERS = 20  # questions come from this many members, round robin

@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_matching import questions  # noqa: E402
 from bot.app import build_application  # noqa: E402
 from bot.config import Config  # noqa: E402
-from bot.languages import LANGUAGES  # noqa: E402
-from bot.local_api import LocalBotApi  # noqa: E402
-from bot.local_chat import LocalChat, LocalUser  # noqa: E402
-from bot.runtime import running  # noqa: E402
+from bot.i18n.languages import LANGUAGES  # noqa: E402
+from bot.local.bot_api import LocalBotApi  # noqa: E402
+from bot.local.chat import LocalChat, LocalUser  # noqa: E402
+from bot.local.runtime import running  # noqa: E402
 
 
 def rss_mb() -> float:

@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.config import REPO_ROOT, Config, ConfigError
+from bot.core.logs import setup_logging
 from bot.db import DatabaseError
 from bot.i18n import CatalogError
 from bot.knowledge import KnowledgeError
-from bot.logs import setup_logging
 
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 
@@ -97,7 +97,7 @@ def _run(config: Config, args: argparse.Namespace) -> int:
 def _console(config: Config, args: argparse.Namespace) -> int:
     import asyncio
 
-    from bot.console import run_console
+    from bot.local.console import run_console
 
     asyncio.run(run_console(config, sys.stdin, sys.stdout))
     return 0
@@ -125,7 +125,7 @@ def _check(config: Config, args: argparse.Namespace) -> int:
 
 
 def _backup(config: Config, args: argparse.Namespace) -> int:
-    from bot.backup import backup
+    from bot.db.backup import backup
 
     result = backup(config.database_path, args.file)
     print(

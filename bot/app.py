@@ -13,17 +13,18 @@ from telegram.request import BaseRequest
 
 from bot import commands, delivery, followup, handlers, retention
 from bot.config import Config
-from bot.context import CONTEXT_TYPES, BotData, Services
+from bot.core.clock import Clock, SystemClock
+from bot.core.pseudonyms import SETTING_KEY, new_secret
 from bot.db import Database
 from bot.events import reminders
-from bot.events.clock import Clock, SystemClock
 from bot.events.desk import EventDesk
 from bot.events.loader import load_events
+from bot.handlers.context import CONTEXT_TYPES, BotData
+from bot.handlers.request import RetryingRequest
 from bot.i18n import Catalogs
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Matcher
-from bot.pseudonyms import SETTING_KEY, new_secret
-from bot.request import RetryingRequest
+from bot.services import Services
 from bot.webhook import WebhookConfig
 
 log = logging.getLogger(__name__)

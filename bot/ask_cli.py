@@ -9,9 +9,9 @@ from typing import Any, TextIO
 from bot.answers import for_result
 from bot.config import Config
 from bot.i18n import Catalogs
+from bot.i18n.languages import LANGUAGES
 from bot.knowledge import Knowledge, load_knowledge
-from bot.languages import LANGUAGES
-from bot.local_api import visible_text
+from bot.local.bot_api import visible_text
 from bot.matching import Matcher
 
 

@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot import broadcast_directory
-from bot.context import Services
+from bot.core.reply import Button, Reply, bold, esc, rows
 from bot.i18n import Translator
-from bot.languages import LANGUAGES, NATIVE_NAMES
-from bot.locale import decide_locale
-from bot.reply import Button, Reply, bold, esc, rows
+from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
+from bot.i18n.locale import decide_locale
+from bot.services import Services
 
 DEFAULT = ""  # the key of the default version in Draft.texts and broadcast_texts
 STATUSES = ("sent", "blocked", "failed", "pending")

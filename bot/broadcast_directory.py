@@ -5,10 +5,10 @@ The recipients are the contacts who registered the entries (bot/db/directory.py)
 
 from __future__ import annotations
 
-from bot.context import Services
+from bot.core.reply import Button, Reply, esc, rows
 from bot.directory import label
 from bot.i18n import Translator
-from bot.reply import Button, Reply, esc, rows
+from bot.services import Services
 
 # Audience.kind for the two directory audiences, and the callback letter of each picker.
 KINDS = {"topic": "t", "district": "d"}

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
-from bot.languages import LANGUAGES
-from bot.office_hours import DEFAULT as OFFICE_DEFAULT
-from bot.office_hours import OfficeHours
+from bot.core.office_hours import DEFAULT as OFFICE_DEFAULT
+from bot.core.office_hours import OfficeHours
+from bot.i18n.languages import LANGUAGES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"

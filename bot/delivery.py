@@ -19,13 +19,14 @@ from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.broadcast import Audience, recipients, report
-from bot.context import BotContext, Services
+from bot.core.pacing import Clock, Pacer, SystemClock
 from bot.db.outbox import Broadcast
+from bot.handlers.context import BotContext
+from bot.handlers.request import may_have_arrived, retried_by_caller
 from bot.i18n import Translator
-from bot.locale import decide_locale
+from bot.i18n.locale import decide_locale
 from bot.outbox import Outbox, Outcome
-from bot.pacing import Clock, Pacer, SystemClock
-from bot.request import may_have_arrived, retried_by_caller
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from bot.db.directory import Organisation
 from bot.i18n import Translator
+from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
 from bot.knowledge import Knowledge
-from bot.languages import LANGUAGES, NATIVE_NAMES
 
 STEPS = (
     "name",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.core.reply import Button, Reply, bold, esc, rows
 from bot.db.directory import Organisation
 from bot.directory import MULTI, STEPS, Registration, label, options
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
-from bot.reply import Button, Reply, bold, esc, rows
 
 
 def _question(t: Translator, step: str) -> str:

@@ -17,12 +17,13 @@ from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
-from bot.context import BotContext, Services
+from bot.core.reply import Button, Reply, esc
 from bot.db.followups import DueReferral
+from bot.handlers.context import BotContext
+from bot.handlers.jobs import fresh_job_queue
 from bot.i18n import Translator
-from bot.jobs import fresh_job_queue
-from bot.locale import decide_locale
-from bot.reply import Button, Reply, esc
+from bot.i18n.locale import decide_locale
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 JOB_NAME = "followups"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.core.reply import Button
 from bot.knowledge import Entry, Knowledge
 from bot.normalize import normalize
-from bot.reply import Button
 
 
 def glossary_for(text: str, knowledge: Knowledge, exclude: str = "") -> list[Entry]:

@@ -15,14 +15,14 @@ from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 
 from bot import questions
-from bot.context import Services
+from bot.core.office_hours import expectation
+from bot.core.reply import Button, Reply, bold, esc
 from bot.db.inbox import OpenQuestion
 from bot.i18n import Translator
-from bot.languages import NATIVE_NAMES
-from bot.locale import decide_locale
-from bot.office_hours import expectation
+from bot.i18n.languages import NATIVE_NAMES
+from bot.i18n.locale import decide_locale
 from bot.questions import HandOver
-from bot.reply import Button, Reply, bold, esc
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 LIST_LIMIT = 10

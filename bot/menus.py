@@ -1,8 +1,8 @@
 """The main menu, the language menu and the short texts around them."""
 
+from bot.core.reply import Button, Reply, bold, esc
 from bot.i18n import Translator
-from bot.languages import LANGUAGES, NATIVE_NAMES
-from bot.reply import Button, Reply, bold, esc
+from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
 
 
 def main_menu_buttons(t: Translator) -> tuple[tuple[Button, ...], ...]:

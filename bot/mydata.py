@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from bot.context import Services
+from bot.core.reply import Button, Reply, bold, esc
 from bot.i18n import Translator
-from bot.reply import Button, Reply, bold, esc
+from bot.services import Services
 
 CONFIRM, CANCEL = "del:yes", "del:no"
 

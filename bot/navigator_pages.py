@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answers import fill, label
+from bot.core.reply import Button, Reply, bold, esc
 from bot.i18n import Translator
 from bot.knowledge import Knowledge, Rule
 from bot.menus import back_to_menu
 from bot.navigator import ORDER, UNKNOWN, Verdict, answers_for
-from bot.reply import Button, Reply, bold, esc
 
 YES_NO = {"yes": "Yes", "no": "No"}
 

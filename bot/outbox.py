@@ -14,9 +14,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.core.pacing import Pacer
 from bot.db import Database
 from bot.db.outbox import OutboxRow
-from bot.pacing import Pacer
 
 log = logging.getLogger(__name__)
 

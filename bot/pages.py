@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from bot.answers import entry_text, label
+from bot.core.reply import Button, Reply
 from bot.glossary import glossary_buttons
 from bot.i18n import Translator
 from bot.knowledge import Entry, Knowledge
 from bot.menus import back_to_menu
-from bot.reply import Button, Reply
 
 DEEP_LINK_PREFIX = "e_"  # /start e_<entry id> opens the entry's page
 

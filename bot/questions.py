@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.answers import for_result, suggestions
-from bot.context import Services
+from bot.core.reply import Reply, esc
 from bot.db import ScoredId
 from bot.i18n import Translator
-from bot.reply import Reply, esc
+from bot.services import Services
 
 MAX_STORED = 4096
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.context import BotContext
-from bot.jobs import fresh_job_queue
+from bot.handlers.context import BotContext
+from bot.handlers.jobs import fresh_job_queue
 
 log = logging.getLogger(__name__)
 JOB_NAME = "retention"

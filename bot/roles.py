@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.context import Services
+from bot.core.reply import Reply, esc
 from bot.i18n import Translator
-from bot.reply import Reply, esc
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
+from bot.core.reply import Reply, bold, esc
 from bot.figures import Figures, Period
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
-from bot.reply import Reply, bold, esc
 
 TOP = 10
 GAPS_LIMIT = 30

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.db.inbox import OpenQuestion
-from bot.local_api import visible_text
+from bot.local.bot_api import visible_text
 
 HEADER = """\
 # UNREVIEWED suggestion from the coordination office's inbox: NOT part of the knowledge base.

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.core.reply import Button, Reply, bold, esc
 from bot.db import Database
 from bot.i18n import Translator
-from bot.reply import Button, Reply, bold, esc
 
 SCALE = (1, 2, 3, 4, 5)
 # Stable ids (stored with the answers); the last one is the free-text question.

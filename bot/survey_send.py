@@ -7,8 +7,8 @@ import logging
 from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 
-from bot.context import Services
-from bot.locale import decide_locale
+from bot.i18n.locale import decide_locale
+from bot.services import Services
 from bot.survey import invitation
 
 log = logging.getLogger(__name__)

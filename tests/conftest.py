@@ -12,12 +12,12 @@ import pytest
 
 from bot.app import App, build_application
 from bot.config import REPO_ROOT, Config
-from bot.context import Services
 from bot.i18n import Catalogs
 from bot.knowledge import Knowledge, load_knowledge
-from bot.local_api import ApiCall, LocalBotApi, visible_text
-from bot.local_chat import LocalChat, LocalUser
-from bot.runtime import running
+from bot.local.bot_api import ApiCall, LocalBotApi, visible_text
+from bot.local.chat import LocalChat, LocalUser
+from bot.local.runtime import running
+from bot.services import Services
 
 COORDINATOR_ID = 900001
 SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"

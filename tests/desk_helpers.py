@@ -9,7 +9,7 @@ from typing import Any
 from telegram.error import TimedOut
 
 from bot.delivery import Delivery, delivery_of
-from bot.local_api import LocalBotApi
+from bot.local.bot_api import LocalBotApi
 
 
 class FakeClock:

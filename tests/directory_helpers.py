@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.local_api import ApiCall
+from bot.local.bot_api import ApiCall
 
 ENTRY: dict[str, Any] = {
     "legal_form": "ev",

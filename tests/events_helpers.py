@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 
 from bot.app import App, build_application
 from bot.config import Config
+from bot.core.clock import Clock, ManualClock
 from bot.events import reminders
-from bot.events.clock import Clock, ManualClock
 from bot.knowledge import Knowledge
-from bot.local_api import ApiCall, LocalBotApi, visible_text
-from bot.local_chat import LocalChat, LocalUser
-from bot.runtime import running
+from bot.local.bot_api import ApiCall, LocalBotApi, visible_text
+from bot.local.chat import LocalChat, LocalUser
+from bot.local.runtime import running
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -201,7 +201,7 @@ async def test_programs_menu_lists_every_program(harness, knowledge):
 
 async def test_every_entry_page_renders_in_every_language(harness, knowledge):
     """Telegram's rules (HTML, length) are enforced by the local API: no page may break."""
-    from bot.languages import LANGUAGES
+    from bot.i18n.languages import LANGUAGES
     from bot.pages import entry_page
 
     for lang in LANGUAGES:

@@ -6,8 +6,8 @@ from babel.messages.pofile import read_po
 
 from bot.i18n import Catalogs, po_path
 from bot.i18n.catalog import POT_PATH, extract, message_keys
+from bot.i18n.languages import LANGUAGES
 from bot.knowledge import placeholders
-from bot.languages import LANGUAGES
 
 
 def _read(path, locale=None):

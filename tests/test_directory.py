@@ -8,8 +8,8 @@ import pytest
 
 from bot.app import build_application
 from bot.directory import MAX_NAME, STEPS
-from bot.local_api import LocalBotApi
-from bot.runtime import running
+from bot.local.bot_api import LocalBotApi
+from bot.local.runtime import running
 from tests.conftest import COORDINATOR_ID, Harness, alerts, last_buttons, texts
 from tests.directory_helpers import register
 

@@ -15,7 +15,7 @@ from collections import Counter
 
 import pytest
 
-from bot.languages import LANGUAGES
+from bot.i18n.languages import LANGUAGES
 from bot.navigator import ORDER
 from tests.e2e_helpers import (
     COORDINATOR,

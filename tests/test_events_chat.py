@@ -6,8 +6,8 @@ import json
 
 from icalendar import Calendar
 
+from bot.core.clock import ManualClock
 from bot.events.cli import run_events, run_ics
-from bot.events.clock import ManualClock
 from tests.conftest import COORDINATOR_ID, alerts, last_buttons
 from tests.events_helpers import berlin, bot_process, messages_to
 

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from bot import figures, followup, retention
 from bot.__main__ import main
+from bot.core.pseudonyms import user_key
 from bot.db import Database
-from bot.pseudonyms import user_key
 from tests.conftest import COORDINATOR_ID, last_buttons, texts
 
 MEMBER = 73519246

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot import followup
 from bot.app import build_application
-from bot.runtime import running
+from bot.local.runtime import running
 from tests.conftest import alerts, texts
 
 MEMBER = 73519246
@@ -113,7 +113,7 @@ async def test_the_job_is_scheduled_and_the_database_survives_a_restart(
     await harness.chat(MEMBER).press(f"v:{OFFICE}")
     await followup.send_due(harness.app.bot, harness.services, later(14.1))
     await harness.app.stop()  # the harness keeps the database file; start a second process
-    from bot.local_api import LocalBotApi
+    from bot.local.bot_api import LocalBotApi
 
     api = LocalBotApi()
     app = build_application(config, request=api, knowledge=knowledge)

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import build_application
-from bot.office_hours import OfficeHours, expectation
-from bot.runtime import running
+from bot.core.office_hours import OfficeHours, expectation
+from bot.local.runtime import running
 from tests.conftest import COORDINATOR_ID, Harness, alerts, last_buttons, texts
 
 MEMBER = 5001
@@ -136,7 +136,7 @@ async def _cards_for(harness, chat_id):
 
 async def test_save_as_suggested_entry_writes_an_unreviewed_toml(config, knowledge, tmp_path):
     config = replace(config, review_dir=tmp_path / "review")
-    from bot.local_api import LocalBotApi
+    from bot.local.bot_api import LocalBotApi
 
     api = LocalBotApi()
     app = build_application(config, request=api, knowledge=knowledge)

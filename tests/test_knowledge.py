@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import REPO_ROOT
+from bot.i18n.languages import LANGUAGES
 from bot.knowledge import check_knowledge, load_knowledge
-from bot.languages import LANGUAGES
 from tests.conftest import SEEDS_DIR
 
 KB = REPO_ROOT / "knowledge"

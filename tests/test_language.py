@@ -3,10 +3,10 @@
 import pytest
 
 from bot.app import build_application
-from bot.local_api import LocalBotApi
-from bot.local_chat import LocalChat, LocalUser
-from bot.locale import decide_locale
-from bot.runtime import running
+from bot.i18n.locale import decide_locale
+from bot.local.bot_api import LocalBotApi
+from bot.local.chat import LocalChat, LocalUser
+from bot.local.runtime import running
 from tests.conftest import alerts, last_buttons, texts
 
 

@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 
 from bot.app import build_application
-from bot.local_api import LocalBotApi
-from bot.local_chat import LocalChat, LocalUser
-from bot.logs import setup_logging
-from bot.runtime import running
+from bot.core.logs import setup_logging
+from bot.local.bot_api import LocalBotApi
+from bot.local.chat import LocalChat, LocalUser
+from bot.local.runtime import running
 from tests.conftest import COORDINATOR_ID, last_buttons
 from tests.desk_helpers import desk
 from tests.directory_helpers import register

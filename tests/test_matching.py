@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.evaluation import evaluate, load_rows
-from bot.languages import LANGUAGES
+from bot.i18n.languages import LANGUAGES
 from bot.matching import Document, Matcher
 
 EVAL = Path(__file__).parent / "data" / "eval_questions.jsonl"

@@ -5,9 +5,9 @@ import asyncio
 import pytest
 
 from bot.app import build_application
-from bot.local_api import LocalBotApi
+from bot.local.bot_api import LocalBotApi
+from bot.local.runtime import running
 from bot.navigator import ORDER, assess
-from bot.runtime import running
 from tests.conftest import Harness, alerts, last_buttons, texts
 
 LANGS = ["de", "tr", "fa"]

@@ -9,8 +9,8 @@ import pytest
 from bot import figures, followup
 from bot.app import build_application
 from bot.config import Config, ConfigError
-from bot.local_api import LocalBotApi
-from bot.runtime import running
+from bot.local.bot_api import LocalBotApi
+from bot.local.runtime import running
 from tests.conftest import COORDINATOR_ID, Harness, alerts, last_buttons, texts
 
 MEMBER = 73519246

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from bot.languages import LANGUAGES
+from bot.i18n.languages import LANGUAGES
 from tests.conftest import REPO_ROOT
 from tests.fake_bot_api import FakeBotApi
 

@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from babel.dates import format_date
 
+from bot.core.clock import ManualClock, OffsetClock
 from bot.events import reminders
-from bot.events.clock import ManualClock, OffsetClock
 from bot.events.occurrences import Occurrence, fire_time
 from bot.i18n import Catalogs
-from bot.languages import LANGUAGES
+from bot.i18n.languages import LANGUAGES
 from tests.events_helpers import BERLIN, berlin, bot_process, messages_to
 
 DE = Catalogs(BERLIN).get("de")

@@ -12,7 +12,7 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
-from bot.request import RETRY_DELAYS, RetryingRequest, retried_by_caller
+from bot.handlers.request import RETRY_DELAYS, RetryingRequest, retried_by_caller
 from tests.fake_bot_api_wire import BOT, bot_message
 
 TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.languages import LANGUAGES
+from bot.i18n.languages import LANGUAGES
 from tests.conftest import last_buttons, sent, texts
 
 MENU = [

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.context import Services
 from bot.events.drafts import Draft
 from bot.events.occurrences import Occurrence
 from bot.events.reminders import upcoming
+from bot.services import Services
 
 
 async def coordinator_dates(services: Services) -> list[Occurrence]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
+from bot.core.reply import Button, Reply, bold, esc
 from bot.db.events import StoredEvent
 from bot.events import drafts, pages
 from bot.events.catalog import EventCatalog
@@ -12,7 +13,6 @@ from bot.events.drafts import Draft
 from bot.events.occurrences import Occurrence, from_stored
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
-from bot.reply import Button, Reply, bold, esc
 
 Rows = tuple[tuple[Button, ...], ...]
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Config
+from bot.core.clock import Clock, SystemClock
 from bot.db import Database
 from bot.events import ics, pages
 from bot.events.catalog import EventCatalog
-from bot.events.clock import Clock, SystemClock
 from bot.events.loader import load_events
 from bot.events.occurrences import Occurrence, expand
 from bot.i18n import Catalogs

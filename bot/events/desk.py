@@ -7,8 +7,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from bot.core.clock import Clock, SystemClock
 from bot.events.catalog import EventCatalog
-from bot.events.clock import Clock, SystemClock
 
 
 @dataclass(frozen=True)

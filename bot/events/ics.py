@@ -12,10 +12,10 @@ from datetime import date, datetime, time, timedelta
 
 from icalendar import Calendar, Event, vRecur
 
+from bot.core.clock import wall
 from bot.db.events import StoredEvent
 from bot.events import pages
 from bot.events.catalog import CatalogEvent, EventCatalog
-from bot.events.clock import wall
 from bot.events.occurrences import Occurrence, from_catalog, from_stored
 from bot.i18n import Translator
 from bot.knowledge import Knowledge

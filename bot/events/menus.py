@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import browse
+from bot.core.reply import Button, Reply, bold, esc, italic
 from bot.events import pages
 from bot.events.catalog import EventCatalog
 from bot.events.occurrences import LEADS, Occurrence
@@ -12,7 +13,6 @@ from bot.events.subscriptions import EventView
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
 from bot.menus import back_to_menu
-from bot.reply import Button, Reply, bold, esc, italic
 
 ON, OFF = "✅", "▫️"
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.core.clock import wall
 from bot.db.events import StoredEvent
 from bot.events.catalog import CatalogEvent, EventCatalog
-from bot.events.clock import wall
 
 LEADS = ("7d", "3d", "1d", "morning", "1h")
 DEFAULT_LEADS = ("7d", "1d")

@@ -8,11 +8,11 @@ from datetime import date, datetime
 from babel import Locale
 from babel.dates import format_date, format_time
 
+from bot.core.reply import Button, Reply, bold, esc, italic
 from bot.events.catalog import CatalogEvent, EventCatalog
 from bot.events.occurrences import Occurrence
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
-from bot.reply import Button, Reply, bold, esc, italic
 
 MAX_LISTED = 10
 

@@ -25,14 +25,15 @@ from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application
 
-from bot.context import BotContext, Services
+from bot.core.reply import Reply
 from bot.db.events import Recipient
 from bot.events import pages
 from bot.events.desk import DeliveryReport
 from bot.events.occurrences import MAX_LEAD, Occurrence, expand, fire_time, from_stored
+from bot.handlers.context import BotContext
+from bot.handlers.jobs import fresh_job_queue
 from bot.i18n import Translator
-from bot.jobs import fresh_job_queue
-from bot.reply import Reply
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 App = Application[Any, Any, Any, Any, Any, Any]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC
 
-from bot.context import Services
 from bot.db.events import StoredEvent
 from bot.events.catalog import CatalogEvent
 from bot.events.occurrences import DEFAULT_LEADS, LEADS, Occurrence, following
 from bot.events.reminders import upcoming
 from bot.i18n import Translator
+from bot.services import Services
 
 EVERYTHING = "*"
 

@@ -12,33 +12,33 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import (
-    ask,
-    broadcast,
-    browse,
-    coordinator,
-    directory,
-    directory_desk,
-    errors,
-    events_admin,
-    fallback,
-    inbox,
-    language,
-    menu,
-    navigator,
-    prepare,
-    privacy,
-    reminders,
-    start,
-    stats,
-    survey,
-)
-
 PRIVATE = filters.ChatType.PRIVATE
 NEW_MESSAGE = filters.UpdateType.MESSAGE  # edits of old messages are not new questions
 
 
 def register(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    from bot.handlers import (
+        ask,
+        broadcast,
+        browse,
+        coordinator,
+        directory,
+        directory_desk,
+        errors,
+        events_admin,
+        fallback,
+        inbox,
+        language,
+        menu,
+        navigator,
+        prepare,
+        privacy,
+        reminders,
+        start,
+        stats,
+        survey,
+    )
+
     # Group -1 sees every update first: remember the user and decide the locale once.
     app.add_handler(TypeHandler(Update, prepare.prepare_update), group=-1)
 

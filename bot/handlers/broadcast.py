@@ -18,12 +18,12 @@ from telegram.warnings import PTBUserWarning
 
 from bot import broadcast as bc
 from bot import broadcast_directory as bd
-from bot.context import BotContext
+from bot.core.reply import Reply, esc
 from bot.delivery import delivery_of
 from bot.handlers.common import callback_parts, refuse_button, send, show
+from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard
-from bot.languages import LANGUAGES, NATIVE_NAMES
-from bot.reply import Reply, esc
+from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
 
 TEXT, MENU, AUDIENCE, CONFIRM, WHEN = range(5)
 END = ConversationHandler.END

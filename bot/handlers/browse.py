@@ -3,8 +3,8 @@
 from telegram import Update
 
 from bot import browse
-from bot.context import BotContext
 from bot.handlers.common import callback_parts, page_links, refuse_button, show
+from bot.handlers.context import BotContext
 from bot.pages import entry_page
 
 

@@ -6,10 +6,10 @@ from datetime import datetime
 from telegram import Update
 
 from bot import inbox, roles, suggestions
-from bot.context import BotContext
+from bot.core.reply import Reply, esc
 from bot.delivery import delivery_of
 from bot.handlers.common import callback_parts, refuse_button, send
-from bot.reply import Reply, esc
+from bot.handlers.context import BotContext
 
 log = logging.getLogger(__name__)
 

@@ -4,11 +4,11 @@ from telegram import InputFile, Update
 
 from bot import directory_csv
 from bot import directory_pages as pages
-from bot.context import BotContext
+from bot.core.reply import esc
 from bot.directory import matches
 from bot.handlers.common import callback_parts, refuse_button, send
+from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard
-from bot.reply import esc
 
 
 async def show_directory(update: Update, context: BotContext) -> None:

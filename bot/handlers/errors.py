@@ -7,9 +7,9 @@ from telegram import Update
 from telegram.error import NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.context import BotContext
 from bot.db.faults import explain, storage_fault
-from bot.locale import decide_locale
+from bot.handlers.context import BotContext
+from bot.i18n.locale import decide_locale
 
 log = logging.getLogger(__name__)
 

@@ -23,12 +23,12 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.context import BotContext
+from bot.core.reply import Reply, esc
 from bot.events import admin, admin_pages, drafts, reminders
 from bot.events.drafts import Draft
 from bot.handlers.common import callback_parts, send, show
+from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard
-from bot.reply import Reply, esc
 
 log = logging.getLogger(__name__)
 TIMEOUT_MINUTES = 15

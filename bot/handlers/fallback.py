@@ -2,9 +2,9 @@
 
 from telegram import Update
 
-from bot.context import BotContext
+from bot.core.reply import Reply, esc
 from bot.handlers.common import refuse_button, send
-from bot.reply import Reply, esc
+from bot.handlers.context import BotContext
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:

@@ -6,9 +6,9 @@ from datetime import datetime
 from telegram import Update
 
 from bot import inbox
-from bot.context import BotContext
 from bot.handlers import ask
 from bot.handlers.common import callback_parts, refuse_button, send, show
+from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard
 
 log = logging.getLogger(__name__)

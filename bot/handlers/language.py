@@ -2,11 +2,11 @@
 
 from telegram import Update
 
-from bot.context import BotContext
+from bot.core.reply import Reply, esc
 from bot.handlers.common import callback_parts, refuse_button, send, show
-from bot.languages import LANGUAGES, NATIVE_NAMES
+from bot.handlers.context import BotContext
+from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
 from bot.menus import language_menu, main_menu_buttons
-from bot.reply import Reply, esc
 
 
 async def show_languages(update: Update, context: BotContext) -> None:

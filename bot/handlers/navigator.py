@@ -13,8 +13,8 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import navigator_pages as pages
-from bot.context import BotContext
 from bot.handlers.common import callback_parts, refuse_button, send, show
+from bot.handlers.context import BotContext
 from bot.navigator import ORDER, answers_for, assess
 
 ASKING = 0

@@ -2,8 +2,8 @@
 
 from telegram import Update
 
-from bot.context import BotContext
-from bot.locale import decide_locale
+from bot.handlers.context import BotContext
+from bot.i18n.locale import decide_locale
 
 
 async def prepare_update(update: Update, context: BotContext) -> None:

@@ -3,8 +3,8 @@
 from telegram import Update
 
 from bot import mydata
-from bot.context import BotContext
 from bot.handlers.common import refuse_button, send, show
+from bot.handlers.context import BotContext
 from bot.privacy import first_contact, notice
 
 

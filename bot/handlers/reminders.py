@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from telegram import InputFile, Update
 
-from bot.context import BotContext
+from bot.core.reply import Reply, esc
 from bot.events import menus, pages, reminders, subscriptions
 from bot.events.occurrences import LEADS
 from bot.handlers.common import callback_parts, refuse_button, send, show
-from bot.reply import Reply, esc
+from bot.handlers.context import BotContext
 
 ICS_NAME = "mo-lotse.ics"
 

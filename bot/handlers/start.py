@@ -2,8 +2,8 @@
 
 from telegram import Update
 
-from bot.context import BotContext
 from bot.handlers.common import page_links, send
+from bot.handlers.context import BotContext
 from bot.menus import help_text, welcome
 from bot.pages import DEEP_LINK_PREFIX, entry_page
 

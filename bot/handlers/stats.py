@@ -6,8 +6,8 @@ from datetime import datetime
 from telegram import Update
 
 from bot import figures, followup, stats
-from bot.context import BotContext
 from bot.handlers.common import refuse_button, send, show
+from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard
 from bot.survey import results_page, survey_summary
 

@@ -17,7 +17,7 @@ from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
 
 from bot.i18n.bidi import isolate_latin
-from bot.languages import LANGUAGES, RTL_LANGUAGES
+from bot.i18n.languages import LANGUAGES, RTL_LANGUAGES
 
 CATALOG_DIR = Path(__file__).resolve().parent
 DOMAIN = "messages"

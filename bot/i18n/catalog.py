@@ -15,7 +15,7 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
 from bot.i18n import CATALOG_DIR, po_path
-from bot.languages import LANGUAGES
+from bot.i18n.languages import LANGUAGES
 
 PACKAGE_DIR = CATALOG_DIR.parent
 POT_PATH = CATALOG_DIR / "messages.pot"

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from bot.i18n.languages import LANGUAGES
 from bot.knowledge.entries import EntryChecker
 from bot.knowledge.files import load_toml, rel
 from bot.knowledge.model import Applying, Entry, Problem, Rule, Source, nonempty, placeholders
-from bot.languages import LANGUAGES
 
 # The questions of "Which programs fit us?" and their answers ("topic": topics.toml ids).
 QUESTIONS: dict[str, tuple[str, ...]] = {

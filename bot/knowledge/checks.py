@@ -9,8 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bot.i18n.languages import LANGUAGES
 from bot.knowledge.model import Citation, Problem, Source, nonempty
-from bot.languages import LANGUAGES
 
 Bad = Callable[[str, str], None]
 

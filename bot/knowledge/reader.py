@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bot.i18n.languages import LANGUAGES
 from bot.knowledge.applying import read_applying
 from bot.knowledge.entries import EntryChecker
 from bot.knowledge.files import load_toml, rel
@@ -20,7 +21,6 @@ from bot.knowledge.model import (
     Source,
     nonempty,
 )
-from bot.languages import LANGUAGES
 
 
 def load_knowledge(folder: Path, seeds_dir: Path | None = None) -> Knowledge:

@@ -13,7 +13,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application
 
-from bot.local_api import ApiCall, LocalBotApi
+from bot.local.bot_api import ApiCall, LocalBotApi
 
 _update_ids = itertools.count(1)
 

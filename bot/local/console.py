@@ -10,12 +10,12 @@ from typing import Any, TextIO
 
 from bot.app import build_application
 from bot.config import Config
-from bot.context import BotData
+from bot.handlers.context import BotData
 from bot.i18n import negotiate
-from bot.languages import LANGUAGES
-from bot.local_api import ApiCall, LocalBotApi, visible_text
-from bot.local_chat import LocalChat, LocalUser
-from bot.runtime import running
+from bot.i18n.languages import LANGUAGES
+from bot.local.bot_api import ApiCall, LocalBotApi, visible_text
+from bot.local.chat import LocalChat, LocalUser
+from bot.local.runtime import running
 
 MEMBER_ID = 100001
 COORDINATOR_ID = 100002
