@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.broadcast import Audience  # noqa: E402
+from bot.broadcast.service import Audience  # noqa: E402
 from bot.db import Database  # noqa: E402
 from tests.fake_bot_api import FakeBotApi  # noqa: E402
 

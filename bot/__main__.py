@@ -104,7 +104,7 @@ def _console(config: Config, args: argparse.Namespace) -> int:
 
 
 def _ask(config: Config, args: argparse.Namespace) -> int:
-    from bot.ask_cli import run_ask
+    from bot.ask.cli import run_ask
 
     return run_ask(config, args, sys.stdin, sys.stdout)
 
@@ -156,7 +156,7 @@ def _ics(config: Config, args: argparse.Namespace) -> int:
 
 
 def _report(config: Config, args: argparse.Namespace) -> int:
-    from bot.report import run_report
+    from bot.figures.cli import run_report
 
     return run_report(config, args.first, args.last, args.format, sys.stdout, sys.stderr)
 

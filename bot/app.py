@@ -11,7 +11,8 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
-from bot import commands, delivery, followup, handlers, retention
+from bot import commands, handlers
+from bot.broadcast import delivery
 from bot.config import Config
 from bot.core.clock import Clock, SystemClock
 from bot.core.pseudonyms import SETTING_KEY, new_secret
@@ -19,11 +20,13 @@ from bot.db import Database
 from bot.events import reminders
 from bot.events.desk import EventDesk
 from bot.events.loader import load_events
+from bot.figures import followup
 from bot.handlers.context import CONTEXT_TYPES, BotData
 from bot.handlers.request import RetryingRequest
 from bot.i18n import Catalogs
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Matcher
+from bot.privacy import retention
 from bot.services import Services
 from bot.webhook import WebhookConfig
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from telegram.error import TimedOut
 
-from bot.delivery import Delivery, delivery_of
+from bot.broadcast.delivery import Delivery, delivery_of
 from bot.local.bot_api import LocalBotApi
 
 

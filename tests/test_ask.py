@@ -201,8 +201,8 @@ async def test_programs_menu_lists_every_program(harness, knowledge):
 
 async def test_every_entry_page_renders_in_every_language(harness, knowledge):
     """Telegram's rules (HTML, length) are enforced by the local API: no page may break."""
+    from bot.browse.entry_page import entry_page
     from bot.i18n.languages import LANGUAGES
-    from bot.pages import entry_page
 
     for lang in LANGUAGES:
         t = harness.services.catalogs.get(lang)
@@ -261,12 +261,12 @@ async def test_unknown_command(harness, catalogs):
 async def test_an_internal_error_is_apologised_for_in_the_users_language(
     harness, catalogs, monkeypatch
 ):
-    import bot.questions
+    import bot.ask.service
 
     async def boom(*args, **kwargs):
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr(bot.questions, "ask", boom)
+    monkeypatch.setattr(bot.ask.service, "ask", boom)
     calls = await harness.chat(language_code="pl").send("Gdzie jest Kulturamt?")
     [text] = texts(calls)
     assert text == catalogs.get("pl").gettext(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.broadcast import Audience, recipients
+from bot.broadcast.service import Audience, recipients
 from tests.conftest import COORDINATOR_ID, alerts, last_buttons, texts
 from tests.desk_helpers import FakeClock, desk, outbox, sends_to
 

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from bot.app import build_application
-from bot.directory import MAX_NAME, STEPS
+from bot.directory.service import MAX_NAME, STEPS
 from bot.local.bot_api import LocalBotApi
 from bot.local.runtime import running
 from tests.conftest import COORDINATOR_ID, Harness, alerts, last_buttons, texts

@@ -16,7 +16,7 @@ from collections import Counter
 import pytest
 
 from bot.i18n.languages import LANGUAGES
-from bot.navigator import ORDER
+from bot.navigator.service import ORDER
 from tests.e2e_helpers import (
     COORDINATOR,
     QUESTIONS,

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.navigator import ORDER
+from bot.navigator.service import ORDER
 from tests.e2e_helpers import (
     BERLIN,
     COORDINATOR,

@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
-from bot.broadcast import Audience
+from bot.broadcast.service import Audience
 from bot.events.occurrences import DEFAULT_LEADS
 from bot.events.reminders import IN_FLIGHT
 from tests.e2e_helpers import (

@@ -4,10 +4,12 @@ import asyncio
 import json
 from datetime import UTC, date, datetime, timedelta
 
-from bot import figures, followup, retention
 from bot.__main__ import main
 from bot.core.pseudonyms import user_key
 from bot.db import Database
+from bot.figures import followup
+from bot.figures import service as figures
+from bot.privacy import retention
 from tests.conftest import COORDINATOR_ID, last_buttons, texts
 
 MEMBER = 73519246

@@ -2,8 +2,8 @@
 
 from datetime import UTC, datetime, timedelta
 
-from bot import followup
 from bot.app import build_application
+from bot.figures import followup
 from bot.local.runtime import running
 from tests.conftest import alerts, texts
 

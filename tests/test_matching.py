@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation import evaluate, load_rows
+from bot.ask.evaluation import evaluate, load_rows
 from bot.i18n.languages import LANGUAGES
 from bot.matching import Document, Matcher
 

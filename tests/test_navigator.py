@@ -7,7 +7,7 @@ import pytest
 from bot.app import build_application
 from bot.local.bot_api import LocalBotApi
 from bot.local.runtime import running
-from bot.navigator import ORDER, assess
+from bot.navigator.service import ORDER, assess
 from tests.conftest import Harness, alerts, last_buttons, texts
 
 LANGS = ["de", "tr", "fa"]

@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 
 from bot.app import build_application
-from bot.broadcast import Audience
+from bot.broadcast.outbox import MAX_ATTEMPTS
+from bot.broadcast.service import Audience
 from bot.core.pacing import CATCH_UP_SECONDS, SAFETY, Pacer
 from bot.local.runtime import running
-from bot.outbox import MAX_ATTEMPTS
 from tests.conftest import COORDINATOR_ID, Harness
 from tests.desk_helpers import FakeClock, FlakyApi, desk, outbox, sends_to
 

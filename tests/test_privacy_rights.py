@@ -6,9 +6,10 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot import figures, followup
 from bot.app import build_application
 from bot.config import Config, ConfigError
+from bot.figures import followup
+from bot.figures import service as figures
 from bot.local.bot_api import LocalBotApi
 from bot.local.runtime import running
 from tests.conftest import COORDINATOR_ID, Harness, alerts, last_buttons, texts

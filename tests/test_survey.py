@@ -2,8 +2,8 @@
 
 import pytest
 
-from bot.broadcast import Audience, recipients
-from bot.survey import QUESTIONS, survey_summary
+from bot.broadcast.service import Audience, recipients
+from bot.survey.service import QUESTIONS, survey_summary
 from tests.conftest import COORDINATOR_ID, alerts, last_buttons, texts
 from tests.desk_helpers import desk, sends_to
 from tests.directory_helpers import register
@@ -142,7 +142,7 @@ async def test_forgetting_a_user_removes_the_entry_and_the_invitation(harness):
 async def test_survey_results_appear_in_the_figures(harness, catalogs):
     from datetime import date
 
-    from bot import figures
+    from bot.figures import service as figures
 
     await _two_organisations(harness)
     coord = harness.chat(COORDINATOR_ID, language_code="en")

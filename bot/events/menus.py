@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot import browse
+from bot.browse import pages as browse
 from bot.core.reply import Button, Reply, bold, esc, italic
 from bot.events import pages
 from bot.events.catalog import EventCatalog
 from bot.events.occurrences import LEADS, Occurrence
 from bot.events.subscriptions import EventView
+from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
-from bot.menus import back_to_menu
 
 ON, OFF = "✅", "▫️"
 

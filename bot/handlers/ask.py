@@ -2,10 +2,10 @@
 
 from telegram import Update
 
-from bot import questions
+from bot.ask import service as questions
+from bot.browse.entry_page import entry_page
 from bot.handlers.common import callback_parts, page_links, refuse_button, send, show
 from bot.handlers.context import BotContext
-from bot.pages import entry_page
 
 
 async def answer_question(update: Update, context: BotContext) -> None:

@@ -16,10 +16,10 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import broadcast as bc
-from bot import broadcast_directory as bd
+from bot.broadcast import audiences as bd
+from bot.broadcast import service as bc
+from bot.broadcast.delivery import delivery_of
 from bot.core.reply import Reply, esc
-from bot.delivery import delivery_of
 from bot.handlers.common import callback_parts, refuse_button, send, show
 from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard

@@ -2,10 +2,10 @@
 
 from telegram import Update
 
-from bot import browse
+from bot.browse import pages as browse
+from bot.browse.entry_page import entry_page
 from bot.handlers.common import callback_parts, page_links, refuse_button, show
 from bot.handlers.context import BotContext
-from bot.pages import entry_page
 
 
 async def show_topic(update: Update, context: BotContext) -> None:

@@ -8,10 +8,10 @@ import re
 from telegram import Update
 from telegram.error import BadRequest
 
+from bot.browse.entry_page import PageLinks
 from bot.core.reply import Reply
 from bot.handlers.context import BotContext
 from bot.knowledge import Entry
-from bot.pages import PageLinks
 
 log = logging.getLogger(__name__)
 PREFIX_RE = re.compile(r"[a-z]{1,8}")

@@ -5,11 +5,13 @@ from datetime import datetime
 
 from telegram import Update
 
-from bot import inbox, roles, suggestions
+from bot.broadcast.delivery import delivery_of
 from bot.core.reply import Reply, esc
-from bot.delivery import delivery_of
 from bot.handlers.common import callback_parts, refuse_button, send
 from bot.handlers.context import BotContext
+from bot.inbox import service as inbox
+from bot.inbox import suggestions
+from bot.roles import service as roles
 
 log = logging.getLogger(__name__)
 

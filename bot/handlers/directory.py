@@ -14,8 +14,8 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import directory_pages as pages
-from bot.directory import MAX_NAME, MULTI, Registration, check_name, options
+from bot.directory import pages
+from bot.directory.service import MAX_NAME, MULTI, Registration, check_name, options
 from bot.handlers.common import callback_parts, refuse_button, send, show
 from bot.handlers.context import BotContext
 

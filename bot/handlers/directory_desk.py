@@ -2,10 +2,10 @@
 
 from telegram import InputFile, Update
 
-from bot import directory_csv
-from bot import directory_pages as pages
 from bot.core.reply import esc
-from bot.directory import matches
+from bot.directory import export as directory_csv
+from bot.directory import pages
+from bot.directory.service import matches
 from bot.handlers.common import callback_parts, refuse_button, send
 from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard

@@ -5,11 +5,11 @@ from datetime import datetime
 
 from telegram import Update
 
-from bot import inbox
 from bot.handlers import ask
 from bot.handlers.common import callback_parts, refuse_button, send, show
 from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard
+from bot.inbox import service as inbox
 
 log = logging.getLogger(__name__)
 

@@ -5,8 +5,8 @@ from telegram import Update
 from bot.core.reply import Reply, esc
 from bot.handlers.common import callback_parts, refuse_button, send, show
 from bot.handlers.context import BotContext
+from bot.home.pages import language_menu, main_menu_buttons
 from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
-from bot.menus import language_menu, main_menu_buttons
 
 
 async def show_languages(update: Update, context: BotContext) -> None:

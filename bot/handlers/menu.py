@@ -4,12 +4,12 @@ from collections.abc import Callable
 
 from telegram import Update
 
-from bot import browse
+from bot.browse import pages as browse
 from bot.core.reply import Reply
 from bot.handlers.common import callback_parts, refuse_button, show
 from bot.handlers.context import BotContext
-from bot.menus import language_menu, welcome
-from bot.privacy import notice
+from bot.home.pages import language_menu, welcome
+from bot.privacy.pages import notice
 
 
 async def open_menu(update: Update, context: BotContext) -> None:

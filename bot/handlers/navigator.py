@@ -12,10 +12,10 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import navigator_pages as pages
 from bot.handlers.common import callback_parts, refuse_button, send, show
 from bot.handlers.context import BotContext
-from bot.navigator import ORDER, answers_for, assess
+from bot.navigator import pages
+from bot.navigator.service import ORDER, answers_for, assess
 
 ASKING = 0
 TIMEOUT_SECONDS = 15 * 60

@@ -2,10 +2,10 @@
 
 from telegram import Update
 
-from bot import mydata
 from bot.handlers.common import refuse_button, send, show
 from bot.handlers.context import BotContext
-from bot.privacy import first_contact, notice
+from bot.privacy import service as mydata
+from bot.privacy.pages import first_contact, notice
 
 
 async def show_privacy(update: Update, context: BotContext) -> None:

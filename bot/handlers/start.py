@@ -2,10 +2,10 @@
 
 from telegram import Update
 
+from bot.browse.entry_page import DEEP_LINK_PREFIX, entry_page
 from bot.handlers.common import page_links, send
 from bot.handlers.context import BotContext
-from bot.menus import help_text, welcome
-from bot.pages import DEEP_LINK_PREFIX, entry_page
+from bot.home.pages import help_text, welcome
 
 
 async def start(update: Update, context: BotContext) -> None:

@@ -5,11 +5,13 @@ from datetime import datetime
 
 from telegram import Update
 
-from bot import figures, followup, stats
+from bot.figures import followup
+from bot.figures import pages as stats
+from bot.figures import service as figures
 from bot.handlers.common import refuse_button, send, show
 from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard
-from bot.survey import results_page, survey_summary
+from bot.survey.service import results_page, survey_summary
 
 
 async def show_stats(update: Update, context: BotContext) -> None:
@@ -27,7 +29,7 @@ async def show_stats(update: Update, context: BotContext) -> None:
         await send(update, context, results_page(context.t, await survey_summary(services.db)))
     # matplotlib cannot shape Arabic or Farsi script: the chart's labels are English there
     chart_t = services.catalogs.get("en") if context.t.rtl else context.t
-    from bot.charts import stats_chart  # matplotlib: 0.3 s and 30 MB, only for /stats
+    from bot.figures.charts import stats_chart  # matplotlib: 0.3 s and 30 MB, only for /stats
 
     png = await asyncio.to_thread(stats_chart, found, chart_t)
     await context.bot.send_photo(update.effective_chat.id, png)

@@ -13,11 +13,12 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import survey, survey_send
 from bot.core.reply import Reply, esc
 from bot.handlers.common import callback_parts, refuse_button, send, show
 from bot.handlers.context import BotContext
 from bot.handlers.coordinator import guard
+from bot.survey import invite as survey_send
+from bot.survey import service as survey
 
 TEXT = 0
 END = ConversationHandler.END

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.answers import for_result, suggestions
+from bot.ask.pages import for_result, suggestions
 from bot.core.reply import Reply, esc
 from bot.db import ScoredId
 from bot.i18n import Translator

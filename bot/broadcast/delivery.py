@@ -18,14 +18,14 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.broadcast import Audience, recipients, report
+from bot.broadcast.outbox import Outbox, Outcome
+from bot.broadcast.service import Audience, recipients, report
 from bot.core.pacing import Clock, Pacer, SystemClock
 from bot.db.outbox import Broadcast
 from bot.handlers.context import BotContext
 from bot.handlers.request import may_have_arrived, retried_by_caller
 from bot.i18n import Translator
 from bot.i18n.locale import decide_locale
-from bot.outbox import Outbox, Outcome
 from bot.services import Services
 
 log = logging.getLogger(__name__)

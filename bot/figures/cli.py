@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from bot import figures
 from bot.config import Config
 from bot.db import Database
+from bot.figures import service as figures
 
 
 async def render(database_path: Path, period: figures.Period, fmt: str) -> str:

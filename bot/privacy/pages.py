@@ -1,8 +1,8 @@
 """The privacy notice: what is stored, why, for how long, whom to ask."""
 
 from bot.core.reply import Reply, bold, esc
+from bot.home.pages import back_to_menu
 from bot.i18n import Translator
-from bot.menus import back_to_menu
 
 
 def notice(t: Translator, retention_days: int, followup_days: int = 14) -> Reply:

@@ -14,14 +14,14 @@ from datetime import datetime
 from telegram import Bot
 from telegram.error import Forbidden, TelegramError
 
-from bot import questions
+from bot.ask import service as questions
+from bot.ask.service import HandOver
 from bot.core.office_hours import expectation
 from bot.core.reply import Button, Reply, bold, esc
 from bot.db.inbox import OpenQuestion
 from bot.i18n import Translator
 from bot.i18n.languages import NATIVE_NAMES
 from bot.i18n.locale import decide_locale
-from bot.questions import HandOver
 from bot.services import Services
 
 log = logging.getLogger(__name__)

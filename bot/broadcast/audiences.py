@@ -6,7 +6,7 @@ The recipients are the contacts who registered the entries (bot/db/directory.py)
 from __future__ import annotations
 
 from bot.core.reply import Button, Reply, esc, rows
-from bot.directory import label
+from bot.directory.service import label
 from bot.i18n import Translator
 from bot.services import Services
 

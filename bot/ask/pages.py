@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from bot.browse.glossary import glossary_buttons
 from bot.core.reply import Button, Reply, bold, esc, italic
-from bot.glossary import glossary_buttons
+from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Entry, Knowledge
 from bot.matching import MatchResult
-from bot.menus import back_to_menu
 
 MAX_LABEL = 60
 

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from bot.answers import for_result
+from bot.ask.pages import for_result
 from bot.config import Config
 from bot.i18n import Catalogs
 from bot.i18n.languages import LANGUAGES

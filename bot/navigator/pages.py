@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.answers import fill, label
+from bot.ask.pages import fill, label
 from bot.core.reply import Button, Reply, bold, esc
+from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Knowledge, Rule
-from bot.menus import back_to_menu
-from bot.navigator import ORDER, UNKNOWN, Verdict, answers_for
+from bot.navigator.service import ORDER, UNKNOWN, Verdict, answers_for
 
 YES_NO = {"yes": "Yes", "no": "No"}
 

@@ -9,7 +9,7 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.i18n.locale import decide_locale
 from bot.services import Services
-from bot.survey import invitation
+from bot.survey.service import invitation
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ import io
 from collections.abc import Sequence
 
 from bot.db.directory import Organisation
-from bot.directory import label
+from bot.directory.service import label
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.db import Database
-from bot.survey import survey_summary
+from bot.survey.service import survey_summary
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
 """The menus that list knowledge: programs, offices by topic, networks (no I/O)."""
 
-from bot.answers import label
+from bot.ask.pages import label
 from bot.core.reply import Button, Reply, esc
+from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Entry, Knowledge
-from bot.menus import back_to_menu
 
 
 def _entry_buttons(entries: list[Entry], t: Translator) -> tuple[tuple[Button, ...], ...]:

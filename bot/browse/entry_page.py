@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from bot.answers import entry_text, label
+from bot.ask.pages import entry_text, label
+from bot.browse.glossary import glossary_buttons
 from bot.core.reply import Button, Reply
-from bot.glossary import glossary_buttons
+from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Entry, Knowledge
-from bot.menus import back_to_menu
 
 DEEP_LINK_PREFIX = "e_"  # /start e_<entry id> opens the entry's page
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from bot import broadcast_directory
+from bot.broadcast import audiences as broadcast_directory
 from bot.core.reply import Button, Reply, bold, esc, rows
 from bot.i18n import Translator
 from bot.i18n.languages import LANGUAGES, NATIVE_NAMES

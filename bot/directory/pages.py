@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.core.reply import Button, Reply, bold, esc, rows
 from bot.db.directory import Organisation
-from bot.directory import MULTI, STEPS, Registration, label, options
+from bot.directory.service import MULTI, STEPS, Registration, label, options
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
 

@@ -9,7 +9,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display on a server; must precede pyplot
 import matplotlib.pyplot as plt
 
-from bot.figures import Figures
+from bot.figures.service import Figures
 from bot.i18n import Translator
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
 from bot.core.reply import Reply, bold, esc
-from bot.figures import Figures, Period
+from bot.figures.service import Figures, Period
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
 
