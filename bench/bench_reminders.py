@@ -87,11 +87,11 @@ async def _seed(config: Config, users: int, burst: bool) -> dict[str, int]:
     per_network = dict.fromkeys(NETWORKS, 0)
     try:
         for user_id in range(1, users + 1):
-            await db.touch_user(user_id)
+            await db.users.touch_user(user_id)
             for k in (0, 1):
                 network = NETWORKS[(user_id + k) % len(NETWORKS)]
                 lang = LANGUAGES[user_id % len(LANGUAGES)]
-                await db.subscribe(user_id, network, lang, DEFAULT_LEADS, since)
+                await db.events.subscribe(user_id, network, lang, DEFAULT_LEADS, since)
                 per_network[network] += 1
         meetings = _meetings(burst)
         if burst:  # later dates (none due in the burst): more wake-up jobs to plan
@@ -100,7 +100,7 @@ async def _seed(config: Config, users: int, burst: bool) -> dict[str, int]:
                 for i in range(200)
             ]
         for network, day, at in meetings:
-            await db.add_event(
+            await db.events.add_event(
                 series=f"{network}-treffen",
                 entry_id=network,
                 title=None,
@@ -109,9 +109,9 @@ async def _seed(config: Config, users: int, burst: bool) -> dict[str, int]:
                 place=None,
                 note=None,
             )
-        for notice in await db.pending_notices():  # the seed's notices are not the bench
-            await db.finish_notice(notice.id)
-        await db.set_reminder_watermark(since)
+        for notice in await db.events.pending_notices():  # the seed's notices are not the bench
+            await db.events.finish_notice(notice.id)
+        await db.events.set_reminder_watermark(since)
     finally:
         await db.close()
     return per_network

@@ -46,10 +46,10 @@ async def prepare(db_path: Path, n: int) -> None:
     users = [(FIRST_USER + i, LANGS[i % len(LANGS)]) for i in range(n)]
     async with db.transaction():
         for uid, lang in users:
-            await db.touch_user(uid)
-            await db.note_seen_language(uid, lang)
-        await db.touch_user(COORDINATOR)
-    await db.create_broadcast(COORDINATOR, Audience("all").to_json(), TEXTS, None, users)
+            await db.users.touch_user(uid)
+            await db.users.note_seen_language(uid, lang)
+        await db.users.touch_user(COORDINATOR)
+    await db.outbox.create_broadcast(COORDINATOR, Audience("all").to_json(), TEXTS, None, users)
     await db.close()
 
 

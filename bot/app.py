@@ -56,7 +56,9 @@ def build_application(
 
     async def post_init(app: App) -> None:
         db = await Database.open(config.database_path)
-        secret = config.pseudonym_secret or await db.set_setting_once(SETTING_KEY, new_secret())
+        secret = config.pseudonym_secret or await db.users.set_setting_once(
+            SETTING_KEY, new_secret()
+        )
         bot_data: BotData = app.bot_data
         bot_data.install(
             Services(config, db, catalogs, knowledge, matcher, secret, events=event_desk)

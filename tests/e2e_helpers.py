@@ -135,8 +135,8 @@ async def add_members(db: Database, members: dict[int, str]) -> None:
     """Users who wrote to the bot before, with their Telegram language."""
     async with db.transaction():
         for user_id, lang in members.items():
-            await db.touch_user(user_id)
-            await db.note_seen_language(user_id, lang)
+            await db.users.touch_user(user_id)
+            await db.users.note_seen_language(user_id, lang)
 
 
 def press(api: FakeBotApi, data: str, user_id: int, lang: str | None = "de") -> int:

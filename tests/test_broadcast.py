@@ -69,7 +69,7 @@ async def test_whole_conversation_delivers_each_language_its_version(harness, ca
     edits = [c for c in harness.api.calls if c.method == "editMessageText"]
     assert edits and edits[-1].params["message_id"] == status.result["message_id"]
     assert "finished" in edits[-1].text and not edits[-1].buttons  # no cancel button left
-    assert (await harness.services.db.get_broadcast(1)).status == "done"
+    assert (await harness.services.db.outbox.get_broadcast(1)).status == "done"
 
 
 async def test_language_audience_reaches_only_those_languages(harness):
@@ -93,7 +93,7 @@ async def test_language_audience_reaches_only_those_languages(harness):
 
 async def test_the_stored_language_choice_decides_the_version(harness):
     await _members(harness)
-    await harness.services.db.set_locale(DE, "tr")  # chose Turkish with /language
+    await harness.services.db.users.set_locale(DE, "tr")  # chose Turkish with /language
     people = dict(await recipients(harness.services, Audience("lang", ("tr",))))
     assert people == {TR: "tr", DE: "tr"}
 
@@ -103,8 +103,8 @@ async def test_subscriber_audience_uses_the_subscriptions(harness, knowledge):
     await _members(harness)
     network = knowledge.of_kind("network")[0]
     db = harness.services.db
-    await db.subscribe(TR, network.id, "tr", ["1d"], "2025-01-01T00:00:00+00:00")
-    await db.subscribe(AR, "*", "ar", ["1d"], "2025-01-01T00:00:00+00:00")
+    await db.events.subscribe(TR, network.id, "tr", ["1d"], "2025-01-01T00:00:00+00:00")
+    await db.events.subscribe(AR, "*", "ar", ["1d"], "2025-01-01T00:00:00+00:00")
     coord = harness.chat(COORDINATOR_ID, language_code="de")
     calls = await _compose(harness, coord)
     assert f"bc:s:{network.id}" in [b["callback_data"] for b in last_buttons(calls)]
@@ -124,7 +124,7 @@ async def test_empty_audience_asks_again(harness):
     calls = await coord.press("bc:l:ok")
     assert "Nobody in this audience can be reached. Choose another one." in texts(calls)
     assert last_buttons(calls)[0]["callback_data"] == "bc:a:all"
-    assert await harness.services.db.broadcasts_with_status("sending") == []
+    assert await harness.services.db.outbox.broadcasts_with_status("sending") == []
 
 
 async def test_scheduled_broadcast_waits_for_its_time_and_can_be_cancelled(harness):
@@ -154,7 +154,7 @@ async def test_scheduled_broadcast_waits_for_its_time_and_can_be_cancelled(harne
     await coord.press("bc:later")
     await coord.send("2031-12-24 10:00")
     await coord.press("bx:2")
-    assert (await harness.services.db.get_broadcast(2)).status == "cancelled"
+    assert (await harness.services.db.outbox.get_broadcast(2)).status == "cancelled"
     clock.now += 365 * 86400
     await worker.drain()
     assert sends_to(harness.api, TR) == ["Cuma günü toplantı"]
@@ -168,11 +168,11 @@ async def test_cancel_mid_way_stops_the_rest_and_reports(harness):
     await coord.press("bc:a:all")
     await coord.press("bc:go")
     db = harness.services.db
-    first = (await db.due_rows(worker.clock.time(), 1))[0]
-    assert await db.claim_row(first.broadcast_id, first.chat_id)  # one is in flight
+    first = (await db.outbox.due_rows(worker.clock.time(), 1))[0]
+    assert await db.outbox.claim_row(first.broadcast_id, first.chat_id)  # one is in flight
     calls = await coord.press("bx:1")
     assert not alerts(calls)
-    await db.finish_row(first.broadcast_id, first.chat_id, "sent")
+    await db.outbox.finish_row(first.broadcast_id, first.chat_id, "sent")
     await worker.drain()
     rows = await outbox(db, 1)
     assert sorted(s for s, _, _ in rows.values()) == ["cancelled"] * 3 + ["sent"]
@@ -190,7 +190,7 @@ async def test_cancel_button_of_the_draft_sends_nothing(harness):
     assert "Cancelled. Nothing was sent." in texts(calls)
     # Text after the conversation is a question again, not a broadcast text.
     calls = await coord.send("Wo bekommen wir Geld für unser Sommerfest?")
-    assert await harness.services.db.broadcasts_with_status("sending") == []
+    assert await harness.services.db.outbox.broadcasts_with_status("sending") == []
     assert texts(calls)
 
 

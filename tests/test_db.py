@@ -18,7 +18,7 @@ async def test_migrations_from_empty_reach_the_latest_version(tmp_path):
 async def test_reopening_applies_nothing_twice(tmp_path):
     for _ in range(2):
         db = await Database.open(tmp_path / "a.sqlite3")
-        await db.touch_user(1)
+        await db.users.touch_user(1)
         await db.close()
     db = await Database.open(tmp_path / "a.sqlite3")
     assert len(await db.fetch_all("SELECT * FROM users")) == 1
@@ -86,9 +86,9 @@ async def test_a_second_writer_holding_the_lock_makes_the_bot_wait_not_fail(tmp_
     thread.start()
     await asyncio.to_thread(holding.wait)
     try:
-        await db.touch_user(77)  # blocked by the other writer until it commits
-        assert (await db.get_user(77)) is not None
-        assert await db.get_setting("other") == "writer"
+        await db.users.touch_user(77)  # blocked by the other writer until it commits
+        assert (await db.users.get_user(77)) is not None
+        assert await db.users.get_setting("other") == "writer"
     finally:
         thread.join()
         await db.close()

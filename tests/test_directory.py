@@ -37,7 +37,7 @@ async def test_registration_stores_every_answer(harness, catalogs, lang):
     assert "Kulturverein Anadolu" in page and "Biebrich" in page
     assert t.gettext("Support with funding matters") in page
     assert data(calls) == ["org:edit", "org:del"]
-    org = await harness.services.db.organisation_of(chat.user.id)
+    org = await harness.services.db.directory.organisation_of(chat.user.id)
     assert (org.name, org.legal_form, org.district) == ("Kulturverein Anadolu", "ev", "biebrich")
     assert (org.topics, org.languages, org.needs) == (
         ("culture", "refugees"),
@@ -63,10 +63,10 @@ async def test_back_keeps_going_and_cancel_changes_nothing(harness, catalogs, la
     await chat.press("og:ev")
     calls = await chat.press("og:x")
     assert texts(calls) == [catalogs.get(lang).gettext("Cancelled. Nothing was changed.")]
-    assert await harness.services.db.organisation_of(chat.user.id) is None
+    assert await harness.services.db.directory.organisation_of(chat.user.id) is None
     calls = await chat.press("og:mitte")  # an old button: refused, nothing stored
     assert alerts(calls) and not texts(calls)
-    assert await harness.services.db.organisation_of(chat.user.id) is None
+    assert await harness.services.db.directory.organisation_of(chat.user.id) is None
 
 
 @pytest.mark.parametrize("lang", ["de", "fa"])
@@ -123,7 +123,7 @@ async def test_registration_ends_politely_after_a_silence(
         before = len(api.calls)
         await asyncio.sleep(1.0)
         ended = texts(api.calls[before:])
-        assert await app.bot_data.services.db.organisation_of(chat.user.id) is None
+        assert await app.bot_data.services.db.directory.organisation_of(chat.user.id) is None
     assert ended == [
         catalogs.get(lang).gettext(
             "The registration has ended because there was no answer for a while. Nothing "
@@ -148,7 +148,7 @@ async def test_view_edit_and_delete_the_own_entry(harness, catalogs):
     await chat.press("og:kastel")
     for _ in range(4):  # topics, languages kept; size, rooms
         calls = await chat.press("og:ok") if "og:ok" in data(calls) else calls
-    org = await harness.services.db.organisation_of(chat.user.id)
+    org = await harness.services.db.directory.organisation_of(chat.user.id)
     assert org.legal_form == "ev"  # not saved before the last step
     await chat.press("og:ok")
     await chat.press("og:ok")
@@ -157,7 +157,7 @@ async def test_view_edit_and_delete_the_own_entry(harness, catalogs):
     await chat.press("og:ok")
     calls = await chat.press("og:no")
     assert "Mainz-Kastel" in texts(calls)[-1]
-    org = await harness.services.db.organisation_of(chat.user.id)
+    org = await harness.services.db.directory.organisation_of(chat.user.id)
     assert (org.name, org.legal_form, org.district) == (
         "Kulturverein Anadolu",
         "initiative",
@@ -176,7 +176,7 @@ async def test_view_edit_and_delete_the_own_entry(harness, catalogs):
     await chat.press("org:del")
     calls = await chat.press("org:delyes")
     assert texts(calls) == [t.gettext("The entry was deleted.")]
-    assert await harness.services.db.organisation_count() == 0
+    assert await harness.services.db.directory.organisation_count() == 0
     calls = await chat.press("org:delyes")  # again: nothing to delete
     assert alerts(calls)
 

@@ -53,7 +53,9 @@ def test_a_broadcast_killed_midway_reaches_everybody_after_the_restart(tmp_path)
     async def queue(db):
         await add_members(db, {**MEMBERS, COORDINATOR: "en"})
         people = [(uid, lang) for uid, lang in MEMBERS.items()]
-        await db.create_broadcast(COORDINATOR, Audience("all").to_json(), TEXTS, None, people)
+        await db.outbox.create_broadcast(
+            COORDINATOR, Audience("all").to_json(), TEXTS, None, people
+        )
 
     with FakeBotApi() as api:
         api.faults = Faults(latency=0.05, methods={"sendMessage"})
@@ -96,8 +98,10 @@ def _reminders_due_now(db_path) -> datetime:
     async def plan(db):
         await add_members(db, SUBSCRIBERS)
         for user_id in SUBSCRIBERS:
-            await db.subscribe(user_id, "ack", "de", DEFAULT_LEADS, _iso(due - timedelta(days=1)))
-        await db.add_event(
+            await db.events.subscribe(
+                user_id, "ack", "de", DEFAULT_LEADS, _iso(due - timedelta(days=1))
+            )
+        await db.events.add_event(
             series="ack-treffen",
             entry_id="ack",
             title=None,
@@ -106,9 +110,9 @@ def _reminders_due_now(db_path) -> datetime:
             place=None,
             note=None,
         )
-        for notice in await db.pending_notices():  # not what these tests are about
-            await db.finish_notice(notice.id)
-        await db.set_reminder_watermark(_iso(due - timedelta(seconds=1)))
+        for notice in await db.events.pending_notices():  # not what these tests are about
+            await db.events.finish_notice(notice.id)
+        await db.events.set_reminder_watermark(_iso(due - timedelta(seconds=1)))
 
     seed(db_path, plan)
     return due

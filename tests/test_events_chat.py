@@ -34,7 +34,7 @@ async def test_coordinator_adds_a_date_step_by_step_and_subscribers_hear_of_it(c
         summary = messages_to(bot.api.calls, COORDINATOR_ID)[-1]
         assert "18:30" in summary and "Rathaus Wiesbaden" in summary
         await desk.press("eva:save")
-        [stored] = await bot.services.db.events_between("2027-01-01", "2027-12-31")
+        [stored] = await bot.services.db.events.events_between("2027-01-01", "2027-12-31")
         assert (stored.series, stored.day, stored.start_time) == (
             "ack-treffen",
             "2027-03-25",
@@ -47,7 +47,7 @@ async def test_coordinator_adds_a_date_step_by_step_and_subscribers_hear_of_it(c
 async def test_coordinator_moves_and_cancels_a_date(config, knowledge):
     async with bot_process(config, knowledge) as bot:
         await bot.chat(MEMBER, "de").press("remind:ack")
-        event_id = await bot.services.db.add_event(
+        event_id = await bot.services.db.events.add_event(
             series="ack-treffen",
             entry_id="ack",
             title=None,
@@ -63,14 +63,14 @@ async def test_coordinator_moves_and_cancels_a_date(config, knowledge):
         await desk.press("eva:f:time")
         await desk.send("19:15")
         await desk.press("eva:save")
-        assert (await bot.services.db.get_event(event_id)).start_time == "19:15"
+        assert (await bot.services.db.events.get_event(event_id)).start_time == "19:15"
         [changed] = messages_to(await bot.tick(), MEMBER)
         assert "19:15" in changed
         await desk.send("/events")
         await desk.press(f"eva:e:{event_id}")
         await desk.press("eva:cancel")
         await desk.press("eva:yes")
-        assert (await bot.services.db.get_event(event_id)).status == "cancelled"
+        assert (await bot.services.db.events.get_event(event_id)).status == "cancelled"
         cancelled = bot.services.catalogs.get("de").gettext("Cancelled: {title}", title="")
         assert messages_to(await bot.tick(), MEMBER)[0].startswith(cancelled.strip())
 
@@ -82,7 +82,7 @@ async def test_only_coordinators_may_use_the_event_desk(config, knowledge):
         assert text == "This is for the coordination office only."
         calls = await chat.press("eva:menu")
         assert alerts(calls) == ["This is for the coordination office only."]
-        assert await bot.services.db.events_between("0000-01-01", "9999-12-31") == []
+        assert await bot.services.db.events.events_between("0000-01-01", "9999-12-31") == []
 
 
 async def test_reminders_page_toggles_targets_and_lead_times(config, knowledge):
@@ -92,18 +92,18 @@ async def test_reminders_page_toggles_targets_and_lead_times(config, knowledge):
         data = [b["callback_data"] for b in last_buttons(bot.api.calls)]
         assert {"rm:t:ack", "rm:t:amin", "rm:t:wir-migrantenorganisationen", "rm:t:*"} <= set(data)
         await chat.press("rm:t:*")
-        assert await bot.services.db.subscriptions_of(MEMBER) == {"*"}
-        assert await bot.services.db.leads_of(MEMBER) == ("7d", "1d")
+        assert await bot.services.db.events.subscriptions_of(MEMBER) == {"*"}
+        assert await bot.services.db.events.leads_of(MEMBER) == ("7d", "1d")
         await chat.press("rm:leads")
         await chat.press("rm:l:morning")
         await chat.press("rm:l:7d")
-        assert await bot.services.db.leads_of(MEMBER) == ("1d", "morning")
+        assert await bot.services.db.events.leads_of(MEMBER) == ("1d", "morning")
         await chat.press("rm:l:1d")
         calls = await chat.press("rm:l:morning")  # the last one stays
         assert alerts(calls) == ["At least one reminder time is needed."]
-        assert await bot.services.db.leads_of(MEMBER) == ("morning",)
+        assert await bot.services.db.events.leads_of(MEMBER) == ("morning",)
         await chat.press("rm:t:*")
-        assert await bot.services.db.subscriptions_of(MEMBER) == set()
+        assert await bot.services.db.events.subscriptions_of(MEMBER) == set()
 
 
 async def test_dates_menu_next_and_the_event_page(config, knowledge):
@@ -131,7 +131,7 @@ async def test_calendar_files_parse_back_with_recurrence_and_time_zone(config, k
     async with bot_process(config, knowledge) as bot:
         chat = bot.chat(MEMBER, "en")
         await chat.press("remind:ack")
-        event_id = await bot.services.db.add_event(
+        event_id = await bot.services.db.events.add_event(
             series="ack-treffen",
             entry_id="ack",
             title=None,
@@ -151,13 +151,13 @@ async def test_calendar_files_parse_back_with_recurrence_and_time_zone(config, k
         calls = await chat.press("rm:ics")  # what the user follows: ACK only
         [doc] = [c for c in calls if c.method == "sendDocument"]
         assert len(Calendar.from_ical(doc.files["document"]).walk("VEVENT")) == 1
-        await bot.services.db.cancel_event(event_id)
+        await bot.services.db.events.cancel_event(event_id)
 
 
 async def test_cli_lists_events_and_writes_the_public_calendar(config, knowledge, tmp_path):
     clock = ManualClock(berlin(2027, 3, 1, 9))
     async with bot_process(config, knowledge, clock) as bot:
-        first = await bot.services.db.add_event(
+        first = await bot.services.db.events.add_event(
             series="ack-treffen",
             entry_id="ack",
             title=None,
@@ -166,7 +166,7 @@ async def test_cli_lists_events_and_writes_the_public_calendar(config, knowledge
             place=None,
             note=None,
         )
-        await bot.services.db.add_event(
+        await bot.services.db.events.add_event(
             series="wir-migrantenorganisationen-frist",
             entry_id="wir-migrantenorganisationen",
             title=None,
@@ -175,7 +175,7 @@ async def test_cli_lists_events_and_writes_the_public_calendar(config, knowledge
             place=None,
             note="bestätigt",
         )
-        await bot.services.db.cancel_event(first)
+        await bot.services.db.events.cancel_event(first)
     out = io.StringIO()
     assert await asyncio.to_thread(run_events, config, 400, True, out, clock) == 0
     rows = json.loads(out.getvalue())

@@ -87,10 +87,10 @@ async def test_stats_for_coordinators_with_a_chart_and_refused_for_others(harnes
 
 async def test_a_revoked_coordinator_is_refused_on_the_next_update(harness):
     granted = 73519250
-    await harness.services.db.set_role(COORDINATOR_ID, granted, "coordinator")
+    await harness.services.db.roles.set_role(COORDINATOR_ID, granted, "coordinator")
     calls = await harness.chat(granted, language_code="en").send("/gaps")
     assert texts(calls) != [REFUSAL]
-    await harness.services.db.set_role(COORDINATOR_ID, granted, "member")
+    await harness.services.db.roles.set_role(COORDINATOR_ID, granted, "member")
     calls = await harness.chat(granted, language_code="en").send("/gaps")
     assert texts(calls) == [REFUSAL]
 
@@ -138,10 +138,10 @@ def test_report_command_prints_json_and_csv_without_telegram_ids(tmp_path, monke
 
     async def fill() -> None:
         db = await Database.open(path)
-        await db.touch_user(MEMBER)
-        q = await db.log_question(key, "ar", "wo ist das Amt?", "answered", [])
-        await db.log_referral(key, OFFICE, "office", "answer", q)
-        await db.log_question(key, "ar", "xyz", "no_match", [])
+        await db.users.touch_user(MEMBER)
+        q = await db.questions.log_question(key, "ar", "wo ist das Amt?", "answered", [])
+        await db.questions.log_referral(key, OFFICE, "office", "answer", q)
+        await db.questions.log_question(key, "ar", "xyz", "no_match", [])
         await db.close()
 
     asyncio.run(fill())

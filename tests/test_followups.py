@@ -102,7 +102,7 @@ async def test_old_referrals_and_blocked_users_are_not_asked(harness):
     await followup.send_due(harness.app.bot, harness.services, later(14.1))
     rows = await followup_rows(harness)
     assert [r["status"] for r in rows] == ["unreachable", "unreachable"]
-    assert await harness.services.db.is_unreachable(OTHER)
+    assert await harness.services.db.users.is_unreachable(OTHER)
     assert await followup.send_due(harness.app.bot, harness.services, later(14.2)) == 0
 
 

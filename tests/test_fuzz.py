@@ -166,7 +166,7 @@ async def test_coordinator_commands_from_a_member_are_refused(harness, command, 
     await chat.send(command)
     await chat.press(then)
     assert await _coordinator_state(harness) == before
-    user = await harness.services.db.get_user(MEMBER)
+    user = await harness.services.db.users.get_user(MEMBER)
     assert user is not None and user.role == "member"
     assert _apologies(harness) == 0
     assert COORDINATOR_ID not in {

@@ -65,7 +65,7 @@ async def test_round_trip_pseudonym_reply_answered(harness, catalogs):
     note = [c for c in calls if c.chat_id == COORDINATOR_ID][-1]
     assert "Your answer was delivered (question no. 1)." in note.text
     assert note.buttons[0]["callback_data"] == "kb:1"
-    q = await harness.services.db.get_open_question(1)
+    q = await harness.services.db.inbox.get_open_question(1)
     assert q.status == "answered" and q.answer == "<b>Please</b> call the office on Monday."
     await coord.send("/inbox")
     assert "No open questions." in texts(harness.api.calls[-1:])
@@ -119,9 +119,9 @@ async def test_a_members_reply_to_a_bot_message_is_just_a_question(harness):
 async def test_a_revoked_coordinator_cannot_answer(harness, caplog):
     await _ask_and_hand_over(harness, share=False)
     db = harness.services.db
-    await db.set_role(COORDINATOR_ID, 7777, "coordinator")
+    await db.roles.set_role(COORDINATOR_ID, 7777, "coordinator")
     [card, _] = await _cards_for(harness, 7777)
-    await db.set_role(COORDINATOR_ID, 7777, "member")
+    await db.roles.set_role(COORDINATOR_ID, 7777, "member")
     with caplog.at_level(logging.WARNING):
         calls = await harness.chat(7777, language_code="en").send("Hi", reply_to_message=card)
     assert not [c for c in calls if c.chat_id == MEMBER]

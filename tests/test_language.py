@@ -70,4 +70,4 @@ async def test_forged_language_button_changes_nothing(harness):
     await chat.send("/start")
     calls = await chat.press("lang:xx")
     assert alerts(calls)
-    assert (await harness.services.db.get_user(777)).locale is None
+    assert (await harness.services.db.users.get_user(777)).locale is None

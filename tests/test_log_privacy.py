@@ -150,7 +150,7 @@ async def test_a_rich_session_logs_events_but_no_personal_data(
         await member.send("/mydata")
         await member.send("/deletemydata")
         await member.press("del:yes")
-        assert await db.get_user(MEMBER) is None
+        assert await db.users.get_user(MEMBER) is None
 
     records = caplog.records
     assert _leaks(records) == []

@@ -32,12 +32,12 @@ def _env(tmp_path, **extra):
 def test_backup_copies_committed_data_while_a_writer_holds_a_transaction(tmp_path):
     async def seed() -> None:
         db = await Database.open(tmp_path / "bot.sqlite3")
-        await db.touch_user(4711)
+        await db.users.touch_user(4711)
         await db.close()
 
     async def reopen() -> bool:
         restored = await Database.open(tmp_path / "b.sqlite3")
-        found = await restored.get_user(4711)
+        found = await restored.users.get_user(4711)
         await restored.close()
         return found is not None
 

@@ -32,7 +32,7 @@ async def _queue(h, users=USERS):
     for uid in users:
         await h.chat(uid, language_code="de").send("/start")
     h.api.calls.clear()
-    return await h.services.db.create_broadcast(
+    return await h.services.db.outbox.create_broadcast(
         COORDINATOR_ID, Audience("all").to_json(), {"": "Hallo"}, None, [(u, "de") for u in users]
     )
 
@@ -46,10 +46,10 @@ async def test_403_marks_unreachable_until_the_user_writes_again(flaky):
     assert rows[3002] == ("blocked", 1, "Forbidden: bot was blocked by the user")
     assert all(rows[u][0] == "sent" for u in USERS if u != 3002)
     db = flaky.services.db
-    assert await db.is_unreachable(3002)
-    assert 3002 not in {u.id for u in await db.reachable_users()}  # left out next time
+    assert await db.users.is_unreachable(3002)
+    assert 3002 not in {u.id for u in await db.users.reachable_users()}  # left out next time
     await flaky.chat(3002, language_code="de").send("/start")
-    assert not await db.is_unreachable(3002)
+    assert not await db.users.is_unreachable(3002)
 
 
 async def test_429_pauses_everything_for_retry_after_and_is_not_an_attempt(flaky):
@@ -137,7 +137,7 @@ async def test_background_worker_resumes_by_itself_after_restart(config, knowled
     async with running(app):
         bid = await _queue(Harness(app, api))
         for _ in range(100):
-            b = await app.bot_data.services.db.get_broadcast(bid)
+            b = await app.bot_data.services.db.outbox.get_broadcast(bid)
             if b.status == "done":
                 break
             await asyncio.sleep(0.05)

@@ -55,9 +55,9 @@ async def fill(harness):
     later = datetime.now(UTC) + timedelta(days=14.1)
     await followup.send_due(harness.app.bot, harness.services, later)
     db = harness.services.db
-    await db.subscribe(MEMBER, "*", "en", ("1d",), "2026-01-01T00:00:00+00:00")
-    await db.set_role(COORDINATOR_ID, MEMBER, "coordinator")
-    await db.set_role(COORDINATOR_ID, MEMBER, "member")
+    await db.events.subscribe(MEMBER, "*", "en", ("1d",), "2026-01-01T00:00:00+00:00")
+    await db.roles.set_role(COORDINATOR_ID, MEMBER, "coordinator")
+    await db.roles.set_role(COORDINATOR_ID, MEMBER, "member")
     return member
 
 
@@ -91,14 +91,14 @@ async def test_deletemydata_erases_after_confirmation_and_counts_remain(harness)
     assert [b["callback_data"] for b in last_buttons(calls)] == ["del:yes", "del:no"]
     calls = await member.press("del:no")
     assert texts(calls)[-1] == "Nothing was deleted."
-    assert await db.get_user(MEMBER) is not None
+    assert await db.users.get_user(MEMBER) is not None
     calls = await member.press("del:forged")
     assert alerts(calls) == ["This button no longer works. Please use /start."]
 
     await member.send("/deletemydata")
     calls = await member.press("del:yes")
     assert "Your data has been deleted" in texts(calls)[-1]
-    assert await db.get_user(MEMBER) is None
+    assert await db.users.get_user(MEMBER) is None
     for table, column in (
         ("subscriptions", "user_id"),
         ("subscribers", "user_id"),

@@ -29,7 +29,7 @@ async def _subscribe(bot, user_id=MEMBER, target="ack", lang="de"):
 
 
 async def _ack_meeting(bot, day="2027-03-24", at="18:30", place="Rathaus, Raum 1"):
-    return await bot.services.db.add_event(
+    return await bot.services.db.events.add_event(
         series="ack-treffen",
         entry_id="ack",
         title=None,
@@ -54,7 +54,7 @@ async def test_reminder_is_sent_when_due_and_only_once(config, knowledge):
         assert "18:30" in text and "Rathaus, Raum 1" in text
         assert LATE not in text
         assert messages_to(await bot.tick(), MEMBER) == []  # recorded: never twice
-        states = await bot.services.db.delivery_states(MEMBER)
+        states = await bot.services.db.events.delivery_states(MEMBER)
         assert states["d.1@2027-03-24T18:30|7d"] == "sent"
 
 
@@ -98,7 +98,7 @@ async def test_reminder_missed_after_the_event_began_is_dropped_and_logged(
     with caplog.at_level(logging.WARNING, logger="bot.events.reminders"):
         async with bot_process(config, knowledge, clock) as bot:
             assert messages_to(bot.api.calls, MEMBER) == []
-            states = await bot.services.db.delivery_states(MEMBER)
+            states = await bot.services.db.events.delivery_states(MEMBER)
     assert sorted(states.values()).count("dropped") == 2
     assert "dropped for 1 subscriber" in caplog.text
     assert str(MEMBER) not in caplog.text  # no Telegram ids in logs
@@ -154,11 +154,11 @@ async def test_subscribers_are_told_of_changes_and_cancellation(config, knowledg
         event_id = await _ack_meeting(bot)
         [added] = messages_to(await bot.tick(), MEMBER)
         assert added.startswith(DE.gettext("New date: {title}", title="Treffen der ACK Wiesbaden"))
-        await bot.services.db.update_event(event_id, start_time="19:00")
+        await bot.services.db.events.update_event(event_id, start_time="19:00")
         [changed] = messages_to(await bot.tick(), MEMBER)
         assert changed.startswith(DE.gettext("Date changed: {title}", title="").strip())
         assert "19:00" in changed
-        await bot.services.db.cancel_event(event_id)
+        await bot.services.db.events.cancel_event(event_id)
         calls = await bot.tick()
         [cancelled] = messages_to(calls, MEMBER)
         assert cancelled.startswith(DE.gettext("Cancelled: {title}", title="").strip())
@@ -246,7 +246,7 @@ async def test_a_crash_mid_delivery_repeats_nothing_and_loses_only_the_batch_in_
     with caplog.at_level(logging.WARNING, logger="bot.events.reminders"):
         async with bot_process(config, knowledge, clock) as bot:  # restart
             resumed = {m: messages_to(bot.api.calls, m) for m in members}
-            states = [(await bot.services.db.delivery_states(m))[item] for m in members]
+            states = [(await bot.services.db.events.delivery_states(m))[item] for m in members]
     assert states.count("unknown") == reminders.IN_FLIGHT  # cut off: recorded, not repeated
     assert states.count("sent") == len(members) - reminders.IN_FLIGHT
     for m, state in zip(members, states, strict=True):

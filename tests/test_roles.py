@@ -25,7 +25,7 @@ async def test_grant_and_revoke_are_audit_logged_and_take_effect(harness):
     calls = await coord.send(f"/revoke {MEMBER}")
     assert texts(calls) == [f"User {MEMBER} is no longer a coordinator."]
     assert texts(await member.send("/inbox")) == [REFUSAL]
-    log = await harness.services.db.role_changes()
+    log = await harness.services.db.roles.role_changes()
     assert [(r["actor_id"], r["target_id"], r["action"]) for r in log] == [
         (COORDINATOR_ID, MEMBER, "grant"),
         (COORDINATOR_ID, MEMBER, "revoke"),
@@ -36,7 +36,7 @@ async def test_grant_and_revoke_are_audit_logged_and_take_effect(harness):
 async def test_grant_needs_one_user_id(harness, args):
     calls = await harness.chat(COORDINATOR_ID, language_code="en").send(f"/grant {args}")
     assert "Telegram user id" in texts(calls)[0]
-    assert await harness.services.db.role_changes() == []
+    assert await harness.services.db.roles.role_changes() == []
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ async def test_members_get_a_polite_refusal_in_their_language(harness, catalogs,
         calls = await harness.chat(MEMBER, language_code="uk").send(command)
     assert texts(calls) == [catalogs.get("uk").gettext(REFUSAL)]
     assert "not a coordinator" in caplog.text and str(MEMBER) not in caplog.text
-    assert (await harness.services.db.get_user(MEMBER)).role == "member"
+    assert (await harness.services.db.users.get_user(MEMBER)).role == "member"
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ async def test_forged_coordinator_buttons_are_refused_and_logged(harness, catalo
         calls = await harness.chat(MEMBER, language_code="pl").press(data)
     assert alerts(calls) == [catalogs.get("pl").gettext(REFUSAL)]
     assert "not a coordinator" in caplog.text
-    assert await harness.services.db.broadcasts_with_status("sending") == []
+    assert await harness.services.db.outbox.broadcasts_with_status("sending") == []
 
 
 async def test_revoked_mid_conversation_the_next_step_is_refused(harness):
@@ -74,7 +74,7 @@ async def test_revoked_mid_conversation_the_next_step_is_refused(harness):
     await coord.send(f"/revoke {MEMBER}")
     calls = await helper.press("bc:a:all")
     assert alerts(calls) == [REFUSAL]
-    assert await harness.services.db.broadcasts_with_status("sending") == []
+    assert await harness.services.db.outbox.broadcasts_with_status("sending") == []
 
 
 async def test_stale_desk_button_of_a_coordinator_is_refused_without_effect(harness):

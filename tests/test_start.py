@@ -41,7 +41,7 @@ async def test_help_lists_the_commands_in_the_users_language(harness, catalogs, 
 
 async def test_start_remembers_the_user(harness):
     await harness.chat(user_id=4242, language_code="pl").send("/start")
-    user = await harness.services.db.get_user(4242)
+    user = await harness.services.db.users.get_user(4242)
     assert user is not None and user.role == "member" and user.locale is None
     assert user.first_seen <= user.last_seen
 

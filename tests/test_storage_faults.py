@@ -87,15 +87,15 @@ async def test_a_read_only_database_mid_registration_loses_nothing(harness, cata
     [error] = _errors(caplog)
     assert "attempt to write a readonly database" in error.getMessage()
     assert "read-only" in error.getMessage() and error.exc_info is None
-    assert await db.organisation_of(MEMBER) is None
+    assert await db.directory.organisation_of(MEMBER) is None
 
     await db.fetch_all("PRAGMA query_only = OFF")  # writable again
     calls = await chat.press("og:yes")  # the conversation waited where it was
     t = catalogs.get("tr")
     assert texts(calls)[-1].startswith(t.gettext("Saved. Your entry in the directory:"))
-    org = await db.organisation_of(MEMBER)
+    org = await db.directory.organisation_of(MEMBER)
     assert (org.name, org.district, org.networking) == ("Kulturverein Anadolu", "biebrich", True)
-    assert (await db.get_user(MEMBER)).locale == "tr"  # stored before the fault, still there
+    assert (await db.users.get_user(MEMBER)).locale == "tr"  # stored before the fault, still there
     assert [q["text"] for q in await db.fetch_all("SELECT text FROM questions")] == [EARLIER]
     assert await _one(db, "PRAGMA integrity_check") == "ok"
 
@@ -113,5 +113,5 @@ async def test_every_member_is_told_and_the_bot_needs_no_restart(harness, catalo
             assert texts(calls) == [catalogs.get(lang).gettext(CANNOT_SAVE)]
     await db.fetch_all("PRAGMA query_only = OFF")
     await register(members[0])  # a whole conversation of writes works again
-    assert (await db.organisation_of(members[0].user.id)) is not None
+    assert (await db.directory.organisation_of(members[0].user.id)) is not None
     assert await _one(db, "PRAGMA integrity_check") == "ok"

@@ -52,7 +52,7 @@ def _in_namespace(script: str, folder: Path) -> list[str]:
 def _seed(path: Path) -> None:
     async def seed() -> None:
         db = await Database.open(path)
-        await db.touch_user(4711)
+        await db.users.touch_user(4711)
         await db.close()
 
     asyncio.run(seed())
@@ -171,7 +171,7 @@ def _seed_big(path: Path) -> None:
     async def seed() -> None:
         db = await Database.open(path)
         for user_id in range(3000):
-            await db.touch_user(user_id)
+            await db.users.touch_user(user_id)
         await db.close()
 
     asyncio.run(seed())

@@ -66,7 +66,7 @@ async def test_survey_round_trip(harness, catalogs):
     member = harness.chat(4004, "de")  # registered nothing
     assert texts(await member.send("/survey"))[-1] == refusal
     assert alerts(await member.press("sq:go")) == [refusal]
-    assert await harness.services.db.latest_survey() is None
+    assert await harness.services.db.survey.latest_survey() is None
 
     coord = harness.chat(COORDINATOR_ID, language_code="en")
     calls = await coord.send("/survey")
@@ -131,12 +131,12 @@ async def test_results_before_any_survey(harness, catalogs, lang):
 
 async def test_forgetting_a_user_removes_the_entry_and_the_invitation(harness):
     await _two_organisations(harness)
-    await harness.services.db.create_survey(COORDINATOR_ID, [A, B])
-    await harness.services.db.forget_directory_user(A)
-    assert await harness.services.db.organisation_of(A) is None
-    assert await harness.services.db.survey_invite_state(1, A) is None
-    assert await harness.services.db.survey_invite_state(1, B) == "asked"
-    assert await harness.services.db.organisation_count() == 1
+    await harness.services.db.survey.create_survey(COORDINATOR_ID, [A, B])
+    await harness.services.db.directory.forget_directory_user(A)
+    assert await harness.services.db.directory.organisation_of(A) is None
+    assert await harness.services.db.survey.survey_invite_state(1, A) is None
+    assert await harness.services.db.survey.survey_invite_state(1, B) == "asked"
+    assert await harness.services.db.directory.organisation_count() == 1
 
 
 async def test_survey_results_appear_in_the_figures(harness, catalogs):

@@ -25,7 +25,7 @@ async def ask(services: Services, t: Translator, user_id: int, text: str) -> Rep
     result = services.matcher.match(text)
     outcome = "answered" if result.confident else ("unsure" if result.matches else "no_match")
     key = services.user_key(user_id)
-    question_id = await services.db.log_question(
+    question_id = await services.db.questions.log_question(
         key,
         t.locale,
         text[:MAX_STORED],
@@ -34,7 +34,7 @@ async def ask(services: Services, t: Translator, user_id: int, text: str) -> Rep
     )
     if result.confident and result.best:
         entry = services.knowledge.entries[result.best.entry_id]
-        await services.db.log_referral(key, entry.id, entry.kind, "answer", question_id)
+        await services.db.questions.log_referral(key, entry.id, entry.kind, "answer", question_id)
     return for_result(result, question_id, t, services.knowledge)
 
 
@@ -42,10 +42,10 @@ async def pick(services: Services, user_id: int, question_id: int, entry_id: str
     """Log that the user chose another candidate; False if the button was not theirs."""
     entry = services.knowledge.entries.get(entry_id)
     key = services.user_key(user_id)
-    if entry is None or await services.db.question_text(question_id, key) is None:
+    if entry is None or await services.db.questions.question_text(question_id, key) is None:
         return False
-    await services.db.log_action(question_id, "candidate", entry_id)
-    await services.db.log_referral(key, entry_id, entry.kind, "button", question_id)
+    await services.db.questions.log_action(question_id, "candidate", entry_id)
+    await services.db.questions.log_referral(key, entry_id, entry.kind, "button", question_id)
     return True
 
 
@@ -54,10 +54,10 @@ async def other_candidates(
 ) -> Reply | None:
     """After "not what I meant": the other candidates and the hand-over; None if forged."""
     key = services.user_key(user_id)
-    asked = await services.db.question_text(question_id, key)
+    asked = await services.db.questions.question_text(question_id, key)
     if asked is None:
         return None
-    await services.db.log_action(question_id, "not_what_i_meant")
+    await services.db.questions.log_action(question_id, "not_what_i_meant")
     result = services.matcher.match(asked[0])
     entries = [services.knowledge.entries[m.entry_id] for m in result.matches[1:4]]
     intro = esc(
@@ -71,9 +71,11 @@ async def other_candidates(
 async def hand_over(services: Services, user_id: int, question_id: int) -> HandOver | None:
     """Store the question for the coordination office; None if the button was not theirs."""
     key = services.user_key(user_id)
-    asked = await services.db.question_text(question_id, key)
+    asked = await services.db.questions.question_text(question_id, key)
     if asked is None or not asked[0]:
         return None
-    await services.db.log_action(question_id, "hand_over")
-    number = await services.db.add_open_question(question_id, user_id, asked[1], asked[0])
+    await services.db.questions.log_action(question_id, "hand_over")
+    number = await services.db.questions.add_open_question(
+        question_id, user_id, asked[1], asked[0]
+    )
     return HandOver(number, asked[0], asked[1])

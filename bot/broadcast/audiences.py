@@ -25,7 +25,7 @@ def menu_buttons(t: Translator) -> list[tuple[Button, ...]]:
 
 async def choices(services: Services, kind: str) -> list[str]:
     """The topics or districts at least one registered organisation has, in list order."""
-    orgs = await services.db.organisations()
+    orgs = await services.db.directory.organisations()
     used = {x for o in orgs for x in (o.topics if kind == "topic" else (o.district,))}
     if kind == "topic":
         return [x for x in services.knowledge.topics if x in used]

@@ -106,13 +106,13 @@ class Delivery:
         async with self._lock:
             db = self.services.db
             if not self._recovered:
-                if n := await db.recover_in_flight():
+                if n := await db.outbox.recover_in_flight():
                     log.warning("resuming broadcasts: %d message(s) were in flight at a stop", n)
                 self._recovered = True
             await self._start_due()
             more = await self.outbox.run(RUN_SECONDS)
-            for b in await db.broadcasts_with_status("sending"):
-                if await db.complete_if_done(b.id):
+            for b in await db.outbox.broadcasts_with_status("sending"):
+                if await db.outbox.complete_if_done(b.id):
                     await self.show_report(b, "done")
                     await self._final(b)
                 elif self.clock.monotonic() - self._edited.get(b.id, -1e9) >= PROGRESS_SECONDS:
@@ -124,7 +124,7 @@ class Delivery:
         while True:
             if await self.step():
                 continue
-            nxt = await self.services.db.next_retry_at()
+            nxt = await self.services.db.outbox.next_retry_at()
             if nxt is None:
                 return
             await self.clock.sleep(max(0.0, nxt - self.clock.time()))
@@ -143,9 +143,9 @@ class Delivery:
 
     async def _start_due(self) -> None:
         now = datetime.fromtimestamp(self.clock.time(), UTC).isoformat(timespec="seconds")
-        for b in await self.services.db.due_scheduled(now):
+        for b in await self.services.db.outbox.due_scheduled(now):
             people = await recipients(self.services, Audience.from_json(b.audience))
-            if await self.services.db.start_broadcast(b.id, people):
+            if await self.services.db.outbox.start_broadcast(b.id, people):
                 log.info("scheduled broadcast %d starts (%d recipients)", b.id, len(people))
 
     def translator(self, locale: str | None, telegram: str | None) -> Translator:
@@ -155,8 +155,8 @@ class Delivery:
     async def show_report(self, b: Broadcast, state: str) -> None:
         """Create or edit the coordinator's status message."""
         services = self.services
-        t = self.translator(*await services.db.languages_of(b.created_by))
-        reply = report(t, b.id, await services.db.outbox_counts(b.id), state)
+        t = self.translator(*await services.db.users.languages_of(b.created_by))
+        reply = report(t, b.id, await services.db.outbox.outbox_counts(b.id), state)
         self._edited[b.id] = self.clock.monotonic()
         await self.outbox.pacer.wait(b.created_by)
         try:
@@ -178,12 +178,12 @@ class Delivery:
         except TelegramError as exc:
             log.warning("could not show the status of broadcast %d: %s", b.id, exc)
             return
-        await services.db.set_status_message(b.id, message.message_id)
+        await services.db.outbox.set_status_message(b.id, message.message_id)
 
     async def _final(self, b: Broadcast) -> None:
         """The final report as a new message, so the coordinator is notified."""
-        t = self.translator(*await self.services.db.languages_of(b.created_by))
-        reply = report(t, b.id, await self.services.db.outbox_counts(b.id), "done")
+        t = self.translator(*await self.services.db.users.languages_of(b.created_by))
+        reply = report(t, b.id, await self.services.db.outbox.outbox_counts(b.id), "done")
         await self.outbox.pacer.wait(b.created_by)
         try:
             await self.app.bot.send_message(b.created_by, reply.text)
@@ -193,9 +193,9 @@ class Delivery:
     async def cancel(self, broadcast_id: int) -> bool:
         """Stop a broadcast; what is in flight finishes, nothing else goes out."""
         db = self.services.db
-        if not await db.cancel_broadcast(broadcast_id):
+        if not await db.outbox.cancel_broadcast(broadcast_id):
             return False
-        b = await db.get_broadcast(broadcast_id)
+        b = await db.outbox.get_broadcast(broadcast_id)
         if b is not None:
             await self.show_report(b, "cancelled")
         return True
@@ -213,7 +213,9 @@ async def _resume(context: BotContext) -> None:
     job, db = context.job, context.services.db
     if job is None or not isinstance(job.data, Delivery):
         return
-    if await db.broadcasts_with_status("sending") or await db.broadcasts_with_status("scheduled"):
+    if await db.outbox.broadcasts_with_status("sending") or await db.outbox.broadcasts_with_status(
+        "scheduled"
+    ):
         job.data.ensure_running()
 
 

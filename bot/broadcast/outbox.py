@@ -64,7 +64,7 @@ class Outbox:
         tasks: set[asyncio.Task[None]] = set()
         try:
             while clock.monotonic() < stop_at:
-                rows = await self.db.due_rows(clock.time(), BATCH)
+                rows = await self.db.outbox.due_rows(clock.time(), BATCH)
                 if not rows:
                     break
                 for row in rows:
@@ -72,7 +72,7 @@ class Outbox:
                         break
                     await slots.acquire()
                     await self.pacer.wait(row.chat_id)
-                    if not await self.db.claim_row(row.broadcast_id, row.chat_id):
+                    if not await self.db.outbox.claim_row(row.broadcast_id, row.chat_id):
                         slots.release()  # cancelled meanwhile
                         continue
                     text = await self._text(row)
@@ -86,12 +86,14 @@ class Outbox:
         finally:
             if tasks:
                 await asyncio.gather(*tasks, return_exceptions=True)
-        return bool(await self.db.due_rows(clock.time(), 1))
+        return bool(await self.db.outbox.due_rows(clock.time(), 1))
 
     async def _text(self, row: OutboxRow) -> str:
         texts = self._texts.get(row.broadcast_id)
         if texts is None:
-            texts = self._texts[row.broadcast_id] = await self.db.broadcast_texts(row.broadcast_id)
+            texts = self._texts[row.broadcast_id] = await self.db.outbox.broadcast_texts(
+                row.broadcast_id
+            )
         return texts.get(row.lang) or texts[""]
 
     async def _deliver(self, row: OutboxRow, text: str, slots: asyncio.Semaphore) -> None:
@@ -108,14 +110,16 @@ class Outbox:
     async def _record(self, row: OutboxRow, outcome: Outcome) -> None:
         db, bid, chat = self.db, row.broadcast_id, row.chat_id
         if outcome.kind in ("sent", "blocked", "failed"):
-            await db.finish_row(bid, chat, outcome.kind, outcome.reason)
+            await db.outbox.finish_row(bid, chat, outcome.kind, outcome.reason)
         elif outcome.kind == "retry_after":
             self.pacer.pause(outcome.retry_after)
             when = self.pacer.clock.time() + outcome.retry_after
-            await db.retry_row(bid, chat, when, outcome.reason or "retry after", count=False)
+            await db.outbox.retry_row(
+                bid, chat, when, outcome.reason or "retry after", count=False
+            )
         elif row.attempts + 1 >= self.max_attempts:
-            await db.finish_row(bid, chat, "failed", outcome.reason)
+            await db.outbox.finish_row(bid, chat, "failed", outcome.reason)
         else:
             delay = min(self.backoff * 2**row.attempts, MAX_BACKOFF_SECONDS)
             when = self.pacer.clock.time() + delay
-            await db.retry_row(bid, chat, when, outcome.reason or "transient", count=True)
+            await db.outbox.retry_row(bid, chat, when, outcome.reason or "transient", count=True)

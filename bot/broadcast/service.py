@@ -42,15 +42,17 @@ async def recipients(services: Services, audience: Audience) -> list[tuple[int, 
     default = services.config.default_language
     found = [
         (u.id, decide_locale(u.locale, u.telegram_language, default))
-        for u in await services.db.reachable_users()
+        for u in await services.db.users.reachable_users()
     ]
     if audience.kind == "lang":
         return [(uid, lang) for uid, lang in found if lang in audience.languages]
     if audience.kind in broadcast_directory.KINDS:
-        ids = await services.db.organisation_owner_ids(audience.kind, audience.target or "")
+        ids = await services.db.directory.organisation_owner_ids(
+            audience.kind, audience.target or ""
+        )
         return [(uid, lang) for uid, lang in found if uid in ids]
     if audience.kind == "sub":
-        ids = await services.db.subscriber_ids(audience.target or "")
+        ids = await services.db.events.subscriber_ids(audience.target or "")
         return [(uid, lang) for uid, lang in found if uid in ids]
     return found
 
@@ -221,7 +223,7 @@ def with_text(draft: Draft, text: str) -> Draft:
 async def subscription_targets(services: Services, t: Translator) -> list[tuple[str, str]]:
     """(entry id, title) of the networks and programs someone subscribed to (issue 5)."""
     found = []
-    for target in await services.db.subscribed_targets():
+    for target in await services.db.events.subscribed_targets():
         entry = services.knowledge.entries.get(target)
         if entry is not None:
             found.append((target, entry.text(t.locale).title))
@@ -234,7 +236,7 @@ async def submit(
     """Store the broadcast; sent at once (recipients fixed now) or at send_at."""
     assert draft.audience is not None and DEFAULT in draft.texts
     people = [] if send_at else await recipients(services, draft.audience)
-    return await services.db.create_broadcast(
+    return await services.db.outbox.create_broadcast(
         created_by,
         draft.audience.to_json(),
         draft.texts,

@@ -1,8 +1,9 @@
-"""The connection, migrations and transactions every query module builds on."""
+"""The store (one connection, migrations, transactions) and the base of every query object."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
@@ -61,7 +62,7 @@ def _open_once(path: str) -> None:
 
 
 class Fetched:
-    """The rows of a finished statement, read like a cursor (see DatabaseCore._query)."""
+    """The rows of a finished statement, read like a cursor (see Store.query)."""
 
     def __init__(self, rows: list[aiosqlite.Row]) -> None:
         self._rows = rows
@@ -73,11 +74,11 @@ class Fetched:
         return self._rows
 
 
-class DatabaseCore:
-    """One aiosqlite connection; query modules add intent-named methods as mixins."""
+class Store:
+    """One aiosqlite connection, shared by the query object of every capability."""
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+        self.conn = conn
         # Jobs (broadcasts, reminders) run beside the handlers on this one connection: two
         # coroutines must not BEGIN at once ("cannot start a transaction within a transaction").
         self._tx_lock = asyncio.Lock()
@@ -127,30 +128,30 @@ class DatabaseCore:
         complaint and reads it; without this the first member to write would meet the fault.
         """
         version = await self.schema_version()
-        await self._conn.execute(f"PRAGMA user_version = {version}")
+        await self.conn.execute(f"PRAGMA user_version = {version}")
 
     async def close(self) -> None:
-        await self._conn.close()
+        await self.conn.close()
 
-    async def _alone(self, sql: str, params: Sequence[object] = ()) -> int:
+    async def alone(self, sql: str, params: Sequence[object] = ()) -> int:
         """One write statement, atomic by itself and never inside another coroutine's open
         transaction on this connection; returns the rows it changed."""
         async with self._tx_lock:
-            cur = await self._conn.execute(sql, params)
+            cur = await self.conn.execute(sql, params)
             return cur.rowcount
 
     @asynccontextmanager
-    async def _query(self, sql: str, params: Sequence[object] = ()) -> AsyncIterator[Fetched]:
+    async def query(self, sql: str, params: Sequence[object] = ()) -> AsyncIterator[Fetched]:
         """Run a statement to its end in one round trip to the database thread.
 
         aiosqlite's cursor costs a round trip per fetch and one to close, and a statement
         left open between them makes another coroutine's COMMIT fail ("SQL statements in
         progress"); here the rows are all read at once and the statement is closed.
         """
-        yield Fetched(list(await self._conn.execute_fetchall(sql, params)))
+        yield Fetched(list(await self.conn.execute_fetchall(sql, params)))
 
     async def schema_version(self) -> int:
-        async with self._query("PRAGMA user_version") as cur:
+        async with self.query("PRAGMA user_version") as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
@@ -161,12 +162,12 @@ class DatabaseCore:
             if m.version <= current:
                 continue
             try:
-                await self._conn.executescript(
+                await self.conn.executescript(
                     f"BEGIN;\n{m.sql}\nPRAGMA user_version = {m.version};\nCOMMIT;"
                 )
             except Exception as exc:
-                if self._conn.in_transaction:
-                    await self._conn.execute("ROLLBACK")
+                if self.conn.in_transaction:
+                    await self.conn.execute("ROLLBACK")
                 raise DatabaseError(
                     f"migration {m.version:04d}_{m.name} failed and was rolled back: {exc}"
                 ) from exc
@@ -176,7 +177,7 @@ class DatabaseCore:
     async def transaction(self) -> AsyncIterator[None]:
         """BEGIN … COMMIT, or ROLLBACK on any error (the connection is in autocommit mode)."""
         async with self._tx_lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
+            await self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
                 # A full disk can refuse the COMMIT itself; it must not leave the transaction
@@ -191,25 +192,50 @@ class DatabaseCore:
         # not yet closed); SQLite refuses COMMIT until it is done, which takes a moment.
         for _ in range(COMMIT_TRIES - 1):
             try:
-                await self._conn.execute("COMMIT")
+                await self.conn.execute("COMMIT")
                 return
             except sqlite3.OperationalError as exc:
                 if "statements in progress" not in str(exc):
                     raise
             await asyncio.sleep(0.005)
-        await self._conn.execute("COMMIT")
+        await self.conn.execute("COMMIT")
 
     async def _rollback(self) -> None:
         # SQLite ends the transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR): a
         # ROLLBACK then fails, and its error must not hide the one that matters.
-        if not self._conn.in_transaction:
+        if not self.conn.in_transaction:
             return
         try:
-            await self._conn.execute("ROLLBACK")
+            await self.conn.execute("ROLLBACK")
         except sqlite3.Error as exc:
             log.error("ROLLBACK failed after an error: %s", explain(exc))
 
     async def fetch_all(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
         """Read-only helper for reports and tests."""
-        async with self._query(sql, params) as cur:
+        async with self.query(sql, params) as cur:
             return [dict(r) for r in await cur.fetchall()]
+
+
+class Queries:
+    """Base of a capability's query object: the shared store's helpers, under short names."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    @property
+    def _conn(self) -> aiosqlite.Connection:
+        return self._store.conn
+
+    def _query(
+        self, sql: str, params: Sequence[object] = ()
+    ) -> contextlib.AbstractAsyncContextManager[Fetched]:
+        return self._store.query(sql, params)
+
+    async def _alone(self, sql: str, params: Sequence[object] = ()) -> int:
+        return await self._store.alone(sql, params)
+
+    def transaction(self) -> contextlib.AbstractAsyncContextManager[None]:
+        return self._store.transaction()
+
+    async def fetch_all(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
+        return await self._store.fetch_all(sql, params)

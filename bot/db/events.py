@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.db.core import DatabaseCore, utcnow
+from bot.db.core import Queries, utcnow
 
 WATERMARK_KEY = "reminders_checked_until"
 _EVENT_COLUMNS = (
@@ -44,7 +44,7 @@ class Recipient:
     locale: str
 
 
-class EventQueries(DatabaseCore):
+class EventQueries(Queries):
     # --- coordinator dates ---------------------------------------------------------------
 
     async def add_event(
@@ -282,3 +282,16 @@ class EventQueries(DatabaseCore):
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (WATERMARK_KEY, value),
         )
+
+    async def subscriber_ids(self, target: str) -> set[int]:
+        """Who follows a network or program (issue 5's table), '*' meaning everything."""
+        async with self._query(
+            "SELECT DISTINCT user_id FROM subscriptions WHERE target IN (?, '*')", (target,)
+        ) as cur:
+            return {int(r[0]) for r in await cur.fetchall()}
+
+    async def subscribed_targets(self) -> list[str]:
+        async with self._query(
+            "SELECT DISTINCT target FROM subscriptions WHERE target != '*' ORDER BY target"
+        ) as cur:
+            return [str(r[0]) for r in await cur.fetchall()]

@@ -6,13 +6,7 @@ timestamps ('2026-01-01' <= '2026-01-01T08:00:00+00:00' < '2026-02-01').
 
 from __future__ import annotations
 
-from bot.db.core import DatabaseCore
-
-# The MO directory is another capability's table (migration 0006); figures use it only when
-# it exists. Candidate names and columns, so the report survives its final naming.
-DIRECTORY_TABLES = ("directory", "mo_directory", "directory_entries", "organisations")
-DIRECTORY_TIME_COLUMNS = ("created_at", "registered_at", "submitted_at")
-DIRECTORY_USER_COLUMNS = ("user_id", "owner_id", "contact_user_id", "telegram_id")
+from bot.db.core import Queries
 
 _CONTACTS = (
     "SELECT at, user_key FROM (SELECT asked_at AS at, user_key FROM questions "
@@ -24,7 +18,7 @@ _CLASS = (
 )
 
 
-class FigureQueries(DatabaseCore):
+class FigureQueries(Queries):
     async def _pairs(self, sql: str, params: tuple[object, ...]) -> dict[str, int]:
         async with self._query(sql, params) as cur:
             return {str(r[0]): int(r[1] or 0) for r in await cur.fetchall()}
@@ -111,26 +105,10 @@ class FigureQueries(DatabaseCore):
         values = [int(v or 0) for v in (row or (0, 0, 0, 0))]
         return dict(zip(("broadcasts", "recipients", "sent", "blocked"), values, strict=True))
 
-    async def directory_table(self) -> tuple[str, list[str]] | None:
-        """The MO directory's table and its columns, if the other capability created it."""
-        for name in DIRECTORY_TABLES:
-            async with self._query(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-            ) as cur:
-                if await cur.fetchone() is None:
-                    continue
-            async with self._query(f"PRAGMA table_info({name})") as cur:
-                return name, [str(r[1]) for r in await cur.fetchall()]
-        return None
-
-    async def registrations(self, start: str, end: str) -> int | None:
-        """New directory entries in the period; None without a directory table."""
-        found = await self.directory_table()
-        column = next((c for c in DIRECTORY_TIME_COLUMNS if found and c in found[1]), None)
-        if found is None or column is None:
-            return None
-        async with self._query(  # names come from the constants above only
-            f"SELECT COUNT(*) FROM {found[0]} WHERE {column} >= ? AND {column} < ?",
+    async def registrations(self, start: str, end: str) -> int:
+        """New directory entries in the period (organisations, migration 0006)."""
+        async with self._query(
+            "SELECT COUNT(*) FROM organisations WHERE created_at >= ? AND created_at < ?",
             (start, end),
         ) as cur:
             row = await cur.fetchone()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.db.core import DatabaseCore, utcnow
+from bot.db.core import Queries, utcnow
 
 # Only referrals to these kinds get a follow-up: there is someone to contact.
 FOLLOWUP_KINDS = ("office", "program")
@@ -17,7 +17,7 @@ class DueReferral:
     entry_id: str
 
 
-class FollowupQueries(DatabaseCore):
+class FollowupQueries(Queries):
     async def due_referrals(self, referred_before: str, referred_after: str) -> list[DueReferral]:
         """Referrals to offices/programs in (after, before) that have no follow-up row yet."""
         async with self._query(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.db.core import DatabaseCore, utcnow
+from bot.db.core import Queries, utcnow
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ _SELECT = (
 )
 
 
-class InboxQueries(DatabaseCore):
+class InboxQueries(Queries):
     async def mark_notified(self, open_question_id: int, shared_name: str | None) -> bool:
         """Record the name choice once; False if the office was already told."""
         cur = await self._conn.execute(

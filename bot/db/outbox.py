@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.db.core import DatabaseCore, utcnow
+from bot.db.core import Queries, utcnow
 
 FINAL = ("sent", "blocked", "failed", "cancelled")
 
@@ -31,7 +31,7 @@ class OutboxRow:
 _BROADCAST = "SELECT id, created_by, audience, send_at, status, status_message_id FROM broadcasts"
 
 
-class OutboxQueries(DatabaseCore):
+class OutboxQueries(Queries):
     async def create_broadcast(
         self,
         created_by: int,

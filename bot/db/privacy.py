@@ -5,13 +5,12 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from bot.db.core import DatabaseCore, utcnow
-from bot.db.figures import DIRECTORY_USER_COLUMNS, FigureQueries
+from bot.db.core import Queries, utcnow
 
 ANON_PREFIX = "anon-"
 
 
-class PrivacyQueries(FigureQueries, DatabaseCore):
+class PrivacyQueries(Queries):
     async def mark_privacy_noticed(self, user_id: int) -> bool:
         """True exactly once per user row: the first time the notice is due."""
         cur = await self._conn.execute(
@@ -49,6 +48,9 @@ class PrivacyQueries(FigureQueries, DatabaseCore):
                 (user_id, user_id),
             ),
             "broadcast_deliveries": ("SELECT * FROM outbox WHERE chat_id = ?", (user_id,)),
+            "directory": ("SELECT * FROM organisations WHERE owner_id = ?", (user_id,)),
+            "survey_invites": ("SELECT * FROM survey_invites WHERE user_id = ?", (user_id,)),
+            "survey_answers": ("SELECT * FROM survey_answers WHERE respondent = ?", (user_key,)),
             "broadcasts_created": (
                 "SELECT id, created_at, audience, send_at, status, finished_at FROM broadcasts "
                 "WHERE created_by = ?",
@@ -58,26 +60,7 @@ class PrivacyQueries(FigureQueries, DatabaseCore):
         data: dict[str, Any] = {}
         for name, (sql, params) in by_id.items():
             data[name] = await self.fetch_all(sql, params)
-        directory = await self.directory_table()
-        column = next((c for c in DIRECTORY_USER_COLUMNS if directory and c in directory[1]), None)
-        if directory and column:  # names come from figures.py's constants only
-            data["directory"] = await self.fetch_all(
-                f"SELECT * FROM {directory[0]} WHERE {column} = ?", (user_id,)
-            )
-        if await self._has_table("survey_invites"):  # the survey capability's tables (0006)
-            data["survey_invites"] = await self.fetch_all(
-                "SELECT * FROM survey_invites WHERE user_id = ?", (user_id,)
-            )
-            data["survey_answers"] = await self.fetch_all(
-                "SELECT * FROM survey_answers WHERE respondent = ?", (user_key,)
-            )
         return data
-
-    async def _has_table(self, name: str) -> bool:
-        async with self._query(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-        ) as cur:
-            return await cur.fetchone() is not None
 
     async def erase_personal_data(self, user_id: int, user_key: str) -> None:
         """Delete the user's rows; evaluation rows keep counting under a random pseudonym.
@@ -114,16 +97,13 @@ class PrivacyQueries(FigureQueries, DatabaseCore):
                 (user_id,),
             ),
             # The directory entry (organisations.owner_id) goes with it: ON DELETE CASCADE.
+            ("DELETE FROM survey_invites WHERE user_id = ?", (user_id,)),
+            (
+                "UPDATE survey_answers SET respondent = ?, text = NULL WHERE respondent = ?",
+                (anon, user_key),
+            ),
             ("DELETE FROM users WHERE id = ?", (user_id,)),
         ]
-        if await self._has_table("survey_invites"):
-            statements += [
-                ("DELETE FROM survey_invites WHERE user_id = ?", (user_id,)),
-                (
-                    "UPDATE survey_answers SET respondent = ?, text = NULL WHERE respondent = ?",
-                    (anon, user_key),
-                ),
-            ]
         async with self.transaction():
             for sql, params in statements:
                 await self._conn.execute(sql, params)

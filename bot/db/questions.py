@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.db.core import DatabaseCore, utcnow
+from bot.db.core import Queries, utcnow
 
 
 @dataclass(frozen=True)
@@ -14,7 +14,7 @@ class ScoredId:
     score: float
 
 
-class QuestionQueries(DatabaseCore):
+class QuestionQueries(Queries):
     async def log_question(
         self, user_key: str, locale: str, text: str, outcome: str, matches: Sequence[ScoredId]
     ) -> int:

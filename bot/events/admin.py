@@ -21,7 +21,7 @@ async def save(services: Services, draft: Draft) -> bool:
         entry = draft.entry_id
         if draft.series is not None:
             entry = services.events.catalog.events[draft.series].entry_id
-        await services.db.add_event(
+        await services.db.events.add_event(
             series=draft.series,
             entry_id=entry,
             title=draft.title,
@@ -33,4 +33,4 @@ async def save(services: Services, draft: Draft) -> bool:
         return True
     if draft.event_id is None or not draft.changed:
         return False
-    return await services.db.update_event(draft.event_id, **draft.changes())
+    return await services.db.events.update_event(draft.event_id, **draft.changes())

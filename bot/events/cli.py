@@ -47,7 +47,7 @@ def run_ics(config: Config, path: str | None, out: TextIO, clock: Clock | None =
     async def stored() -> list:  # type: ignore[type-arg]
         db = await Database.open(config.database_path)
         try:
-            return await db.events_between("0000-01-01", "9999-12-31")
+            return await db.events.events_between("0000-01-01", "9999-12-31")
         finally:
             await db.close()
 
@@ -67,7 +67,7 @@ async def _upcoming(
     last = (now + timedelta(days=days)).astimezone(config.timezone).date()
     db = await Database.open(config.database_path)
     try:
-        stored = await db.events_between(first.isoformat(), last.isoformat())
+        stored = await db.events.events_between(first.isoformat(), last.isoformat())
     finally:
         await db.close()
     return [o for o in expand(catalog, stored, config.timezone, first, last) if o.cutoff > now]

@@ -54,7 +54,7 @@ def _iso(moment: datetime) -> str:
 async def _occurrences(services: Services, start: datetime, end: datetime) -> list[Occurrence]:
     desk = services.events
     first, last = start.astimezone(desk.tz).date(), end.astimezone(desk.tz).date()
-    stored = await services.db.events_between(first.isoformat(), last.isoformat())
+    stored = await services.db.events.events_between(first.isoformat(), last.isoformat())
     return expand(desk.catalog, stored, desk.tz, first, last)
 
 
@@ -74,7 +74,7 @@ async def rebuild(app: App) -> int:
         if job.name and job.name.startswith(JOB_PREFIX):
             job.schedule_removal()
     now = services.events.clock.now()
-    pairs = await services.db.lead_targets()
+    pairs = await services.db.events.lead_targets()
     due: set[datetime] = set()
     if pairs:
         leads_for: dict[str, set[str]] = {}
@@ -135,7 +135,7 @@ async def replan(context: BotContext) -> None:
     await tick(app)
     await rebuild(app)
     cutoff = services.events.clock.now() - KEEP_DELIVERIES
-    await services.db.purge_deliveries(_iso(cutoff))
+    await services.db.events.purge_deliveries(_iso(cutoff))
 
 
 async def tick(app: App) -> DeliveryReport:
@@ -143,7 +143,7 @@ async def tick(app: App) -> DeliveryReport:
     services: Services = app.bot_data.services
     async with services.events.lock:
         if not services.events.recovered:
-            if cut := await services.db.recover_reminders():
+            if cut := await services.db.events.recover_reminders():
                 log.warning("%d reminder(s) were in flight at a stop; not repeated", cut)
             services.events.recovered = True
         report = await _deliver_due(app.bot, services)
@@ -156,13 +156,13 @@ async def tick(app: App) -> DeliveryReport:
 async def _deliver_due(bot: Bot, services: Services) -> DeliveryReport:
     desk, db = services.events, services.db
     now = desk.clock.now()
-    mark = await db.reminder_watermark()
+    mark = await db.events.reminder_watermark()
     after = datetime.fromisoformat(mark) if mark else now
     if after >= now:
         if mark is None:
-            await db.set_reminder_watermark(_iso(now))
+            await db.events.set_reminder_watermark(_iso(now))
         return DeliveryReport()
-    leads = {lead for _, lead in await db.lead_targets()}
+    leads = {lead for _, lead in await db.events.lead_targets()}
     sent: list[float] = []
     late = dropped = failed = 0
     for occ in await _occurrences(services, after - timedelta(days=1), now + MAX_LEAD):
@@ -172,19 +172,19 @@ async def _deliver_due(bot: Bot, services: Services) -> DeliveryReport:
                 continue
             item, targets = f"{occ.key}|{lead}", [occ.entry_id] if occ.entry_id else []
             if now >= occ.cutoff:
-                gone = await db.claim_reminders(targets, lead, _iso(at), item, "dropped")
+                gone = await db.events.claim_reminders(targets, lead, _iso(at), item, "dropped")
                 if gone:
                     log.warning("reminder %s dropped for %d subscriber(s)", item, len(gone))
                 dropped += len(gone)
                 continue
-            recipients = await db.claim_reminders(targets, lead, _iso(at), item, "pending")
+            recipients = await db.events.claim_reminders(targets, lead, _iso(at), item, "pending")
             is_late = now - at > LATE_AFTER
             outcomes = await _send_all(bot, services, item, recipients, _reminder(occ, is_late))
             stamp = (desk.clock.now() - at).total_seconds()
             sent += [stamp for _, s in outcomes if s in ("sent", "late")]
             late += sum(s == "late" for _, s in outcomes)
             failed += sum(s in ("failed", "blocked") for _, s in outcomes)
-    await db.set_reminder_watermark(_iso(now))
+    await db.events.set_reminder_watermark(_iso(now))
     return DeliveryReport(len(sent), late, dropped, failed, tuple(sent))
 
 
@@ -217,7 +217,7 @@ async def _send_all(
     outcomes: list[tuple[int, str]] = []
     done: list[tuple[int, str]] = []
     for batch in batches:
-        await services.db.advance_batch(item, done, [r.user_id for r in batch])
+        await services.db.events.advance_batch(item, done, [r.user_id for r in batch])
         states = await asyncio.gather(
             *(_send(bot, services, r.user_id, *replies[r.locale]) for r in batch)
         )
@@ -226,21 +226,23 @@ async def _send_all(
             for r, state in zip(batch, states, strict=True)
         ]
         outcomes += done
-    await services.db.advance_batch(item, done)
+    await services.db.events.advance_batch(item, done)
     return outcomes
 
 
 async def _deliver_notices(bot: Bot, services: Services) -> None:
     desk, db = services.events, services.db
-    for notice in await db.pending_notices():
-        stored = await db.get_event(notice.event_id)
+    for notice in await db.events.pending_notices():
+        stored = await db.events.get_event(notice.event_id)
         if stored is not None:
             occ = from_stored(stored, desk.catalog, desk.tz)
             if occ.cutoff > desk.clock.now():  # nobody needs news about a past date
                 item = f"notice:{notice.id}"
-                recipients = await db.claim_notice([occ.entry_id] if occ.entry_id else [], item)
+                recipients = await db.events.claim_notice(
+                    [occ.entry_id] if occ.entry_id else [], item
+                )
                 await _send_all(bot, services, item, recipients, _notice(notice.change, occ))
-        await db.finish_notice(notice.id)
+        await db.events.finish_notice(notice.id)
 
 
 def _notice(change: str, occ: Occurrence) -> tuple[Render, str]:
@@ -268,7 +270,7 @@ async def _send(
             delay = exc.retry_after
             await asyncio.sleep(delay.total_seconds() if isinstance(delay, timedelta) else delay)
         except Forbidden:
-            await services.db.forget_subscriber(chat_id)  # blocked the bot: stop following
+            await services.db.events.forget_subscriber(chat_id)  # blocked the bot: stop following
             return "blocked"
         except (BadRequest, NetworkError) as exc:
             log.warning("a reminder could not be sent (%s)", type(exc).__name__)

@@ -28,20 +28,22 @@ async def follow(services: Services, user_id: int, locale: str, target: str) -> 
     """Follow a target; True if it is new. Unknown targets raise ValueError."""
     if target not in targets(services):
         raise ValueError(target)
-    return await services.db.subscribe(user_id, target, locale, DEFAULT_LEADS, _since(services))
+    return await services.db.events.subscribe(
+        user_id, target, locale, DEFAULT_LEADS, _since(services)
+    )
 
 
 async def toggle(services: Services, user_id: int, locale: str, target: str) -> bool:
     """Follow or stop following; True if the user follows it now."""
-    if target in await services.db.subscriptions_of(user_id):
-        await services.db.unsubscribe(user_id, target)
+    if target in await services.db.events.subscriptions_of(user_id):
+        await services.db.events.unsubscribe(user_id, target)
         return False
     await follow(services, user_id, locale, target)
     return True
 
 
 async def leads_of(services: Services, user_id: int) -> tuple[str, ...]:
-    return await services.db.leads_of(user_id) or DEFAULT_LEADS
+    return await services.db.events.leads_of(user_id) or DEFAULT_LEADS
 
 
 async def toggle_lead(services: Services, user_id: int, locale: str, lead: str) -> bool:
@@ -52,12 +54,12 @@ async def toggle_lead(services: Services, user_id: int, locale: str, lead: str) 
     wanted = current ^ {lead}
     if not wanted:
         return False
-    await services.db.set_leads(user_id, locale, [x for x in LEADS if x in wanted])
+    await services.db.events.set_leads(user_id, locale, [x for x in LEADS if x in wanted])
     return True
 
 
 async def my_upcoming(services: Services, user_id: int) -> tuple[set[str], list[Occurrence]]:
-    followed = await services.db.subscriptions_of(user_id)
+    followed = await services.db.events.subscriptions_of(user_id)
     return followed, following(await upcoming(services), followed)
 
 
@@ -81,7 +83,7 @@ async def event_view(services: Services, event_key: str) -> EventView | None:
             event_key, catalog.events[ident].entry_id, catalog.events[ident], None, found
         )
     if kind == "d" and ident.isdigit():
-        stored = await services.db.get_event(int(ident))
+        stored = await services.db.events.get_event(int(ident))
         if stored is None:
             return None
         series = catalog.events.get(stored.series) if stored.series else None
@@ -94,8 +96,8 @@ async def calendar_file(
     services: Services, t: Translator, *, user_id: int | None = None, event_key: str | None = None
 ) -> bytes:
     """The .ics of one event, of what a user follows, or (neither given) of everything."""
-    followed = await services.db.subscriptions_of(user_id) if user_id is not None else set()
-    stored = await services.db.events_between("0000-01-01", "9999-12-31")
+    followed = await services.db.events.subscriptions_of(user_id) if user_id is not None else set()
+    stored = await services.db.events.events_between("0000-01-01", "9999-12-31")
 
     def keep(key: str, entry_id: str | None) -> bool:
         if event_key is not None:

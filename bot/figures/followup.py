@@ -63,10 +63,10 @@ async def send_due(bot: Bot, services: Services, now: datetime) -> int:
     """Ask every due follow-up (at most one per person per run); return how many were sent."""
     db, days = services.db, services.config.followup_days
     before = now - timedelta(days=days)
-    due = await db.due_referrals(_iso(before), _iso(before - timedelta(days=GRACE_DAYS)))
+    due = await db.followups.due_referrals(_iso(before), _iso(before - timedelta(days=GRACE_DAYS)))
     if not due:
         return 0
-    people = {services.user_key(u.id): u for u in await db.reachable_users()}
+    people = {services.user_key(u.id): u for u in await db.users.reachable_users()}
     asked_now: set[str] = set()
     sent = 0
     for ref in due:
@@ -75,13 +75,13 @@ async def send_due(bot: Bot, services: Services, now: datetime) -> int:
         if ref.user_key in asked_now:
             continue  # one question per person and run; the next run asks the next one
         if user is None or entry is None:
-            await db.record_followup(ref, "unreachable" if user is None else "skipped")
+            await db.followups.record_followup(ref, "unreachable" if user is None else "skipped")
             continue
         since = _iso(now - timedelta(days=days + GRACE_DAYS))
-        if await db.followed_up_since(ref.user_key, ref.entry_id, since):
-            await db.record_followup(ref, "skipped")  # same place, asked about recently
+        if await db.followups.followed_up_since(ref.user_key, ref.entry_id, since):
+            await db.followups.record_followup(ref, "skipped")  # same place, asked about recently
             continue
-        if not await db.record_followup(ref, "asked"):
+        if not await db.followups.record_followup(ref, "asked"):
             continue
         asked_now.add(ref.user_key)
         locale = decide_locale(
@@ -98,12 +98,12 @@ async def _send(bot: Bot, services: Services, ref: DueReferral, chat_id: int, re
     try:
         await bot.send_message(chat_id, reply.text, reply_markup=reply.markup())
     except Forbidden:
-        await services.db.set_followup_status(ref.referral_id, "unreachable")
-        await services.db.mark_unreachable([chat_id])
+        await services.db.followups.set_followup_status(ref.referral_id, "unreachable")
+        await services.db.users.mark_unreachable([chat_id])
         return 0
     except TelegramError as exc:
         log.warning("follow-up not delivered (%s)", type(exc).__name__)  # no ids
-        await services.db.set_followup_status(ref.referral_id, "failed")
+        await services.db.followups.set_followup_status(ref.referral_id, "failed")
         return 0
     return 1
 
@@ -114,7 +114,7 @@ async def answer(services: Services, user_id: int, data: str | None) -> Answered
     if len(parts) != 3 or parts[0] != "fu" or not parts[1].isdigit() or parts[2] not in ANSWERS:
         return None
     contacted, helped = ANSWERS[parts[2]]
-    entry_id = await services.db.answer_followup(
+    entry_id = await services.db.followups.answer_followup(
         int(parts[1]), services.user_key(user_id), contacted, helped
     )
     return Answered(entry_id, contacted, helped) if entry_id else None

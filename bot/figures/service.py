@@ -65,20 +65,20 @@ class Figures:
 
 async def compute(db: Database, period: Period) -> Figures:
     start, end = period.start, period.end
-    outcomes = await db.question_outcomes(start, end)
+    outcomes = await db.figures.question_outcomes(start, end)
     total = sum(outcomes.values())
     by_kind: dict[str, dict[str, int]] = {"office": {}, "program": {}, "other": {}}
-    for kind, entry_id, n in await db.referrals_by_entry(start, end):
+    for kind, entry_id, n in await db.figures.referrals_by_entry(start, end):
         group = kind if kind in ("office", "program") else "other"
         by_kind[group][entry_id] = n
-    followups = await db.followup_by_entry(start, end)
+    followups = await db.figures.followup_by_entry(start, end)
     return Figures(
         period_from=period.first.isoformat(),
         period_to=period.last.isoformat(),
-        contacts=await db.contacts_total(start, end),
-        contacts_per_month=await db.contacts_per_month(start, end),
+        contacts=await db.figures.contacts_total(start, end),
+        contacts_per_month=await db.figures.contacts_per_month(start, end),
         questions=total,
-        questions_per_month=await db.questions_per_month(start, end),
+        questions_per_month=await db.figures.questions_per_month(start, end),
         answered=outcomes["answered"],
         answered_share=round(outcomes["answered"] / total, 3) if total else 0.0,
         handed_off=outcomes["handed_off"],
@@ -87,10 +87,10 @@ async def compute(db: Database, period: Period) -> Figures:
         referrals_by_program=by_kind["program"],
         referrals_other=by_kind["other"],
         followup_success_by_office=followups,
-        languages=await db.question_languages(start, end),
-        registrations=await db.registrations(start, end),
-        broadcasts=await db.broadcast_reach(start, end),
-        subscriptions=await db.subscription_counts(),
+        languages=await db.figures.question_languages(start, end),
+        registrations=await db.figures.registrations(start, end),
+        broadcasts=await db.figures.broadcast_reach(start, end),
+        subscriptions=await db.figures.subscription_counts(),
         survey=await _latest_survey(db),
     )
 

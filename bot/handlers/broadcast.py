@@ -141,7 +141,7 @@ async def send_now(update: Update, context: BotContext) -> int:
     if update.callback_query:
         await update.callback_query.answer()
     delivery = delivery_of(context.application)
-    stored = await context.services.db.get_broadcast(number)
+    stored = await context.services.db.outbox.get_broadcast(number)
     if delivery is not None and stored is not None:
         await delivery.show_report(stored, "sending")
         delivery.kick()

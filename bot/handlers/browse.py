@@ -29,6 +29,6 @@ async def show_entry(update: Update, context: BotContext) -> None:
         await refuse_button(update, context)
         return
     key = services.user_key(context.user.id)
-    await services.db.log_referral(key, entry.id, entry.kind, "browse")
+    await services.db.questions.log_referral(key, entry.id, entry.kind, "browse")
     page = entry_page(entry, context.t, services.knowledge, page_links(context, entry))
     await show(update, context, page)

@@ -63,7 +63,7 @@ async def answer_command(update: Update, context: BotContext) -> None:
     if not await guard(update, context, "/answer") or context.user is None:
         return
     parsed = inbox.parse_answer_command(context.args or [])
-    q = await context.services.db.get_open_question(parsed[0]) if parsed else None
+    q = await context.services.db.inbox.get_open_question(parsed[0]) if parsed else None
     if parsed is None or q is None:
         usage = context.t.gettext("Usage: /answer [question no.] [your answer]")
         await send(update, context, Reply(esc(usage)))
@@ -81,7 +81,7 @@ async def save_suggestion(update: Update, context: BotContext) -> None:
     parts = callback_parts(update, 2)
     q = None
     if parts and parts[1].isdigit():
-        q = await context.services.db.get_open_question(int(parts[1]))
+        q = await context.services.db.inbox.get_open_question(int(parts[1]))
     if q is None or q.status != "answered" or update.callback_query is None:
         await refuse_button(update, context)
         return
@@ -114,4 +114,4 @@ async def note_reach(update: Update, context: BotContext) -> None:
     """After every update: the user wrote, so they are reachable; note Telegram's language."""
     user = update.effective_user
     if user is not None and not user.is_bot and context.user is not None:
-        await context.services.db.note_seen_language(user.id, user.language_code)
+        await context.services.db.users.note_seen_language(user.id, user.language_code)

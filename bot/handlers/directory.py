@@ -39,7 +39,7 @@ async def start_registration(update: Update, context: BotContext) -> int:
     """/register, org:new, org:edit: the first step (an existing entry is shown, or edited)."""
     if context.user is None:
         return END
-    org = await context.services.db.organisation_of(context.user.id)
+    org = await context.services.db.directory.organisation_of(context.user.id)
     editing = callback_parts(update, 2) == ["org", "edit"]
     if org is not None and not editing:
         await show(
@@ -113,9 +113,9 @@ async def _next(update: Update, context: BotContext, reg: Registration) -> int:
         await show(update, context, pages.step_page(context.t, knowledge, reg))
         return ASKING
     assert context.user is not None
-    await context.services.db.save_organisation(context.user.id, reg.values)
+    await context.services.db.directory.save_organisation(context.user.id, reg.values)
     _store(context).pop(KEY, None)
-    org = await context.services.db.organisation_of(context.user.id)
+    org = await context.services.db.directory.organisation_of(context.user.id)
     assert org is not None
     await show(update, context, pages.entry_page(context.t, knowledge, org, True))
     return END
@@ -138,7 +138,7 @@ async def show_entry(update: Update, context: BotContext) -> None:
     """/myorg or org:view: the member's own entry, or the offer to register."""
     if context.user is None:
         return
-    org = await context.services.db.organisation_of(context.user.id)
+    org = await context.services.db.directory.organisation_of(context.user.id)
     t, knowledge = context.t, context.services.knowledge
     reply = pages.no_entry(t) if org is None else pages.entry_page(t, knowledge, org, False)
     await show(update, context, reply)
@@ -151,7 +151,9 @@ async def ask_delete(update: Update, context: BotContext) -> None:
 
 async def delete_entry(update: Update, context: BotContext) -> None:
     """org:delyes: delete the member's own entry (there is no way to name another one)."""
-    if context.user is None or not await context.services.db.delete_organisation(context.user.id):
+    if context.user is None or not await context.services.db.directory.delete_organisation(
+        context.user.id
+    ):
         await refuse_button(update, context)
         return
     await show(update, context, pages.deleted(context.t))

@@ -17,7 +17,7 @@ async def show_directory(update: Update, context: BotContext) -> None:
         return
     t, knowledge = context.t, context.services.knowledge
     term = " ".join(context.args or []).strip() or None
-    orgs = await context.services.db.organisations()
+    orgs = await context.services.db.directory.organisations()
     if term:
         orgs = [o for o in orgs if matches(o, term, t, knowledge)]
     await send(update, context, pages.directory_list(t, knowledge, orgs, term))
@@ -33,7 +33,7 @@ async def export_directory(update: Update, context: BotContext) -> None:
         return
     if update.callback_query:
         await update.callback_query.answer()
-    orgs = await context.services.db.organisations()
+    orgs = await context.services.db.directory.organisations()
     data = directory_csv.export(context.t, context.services.knowledge, orgs)
     caption = context.t.gettext(
         "The directory as a table (UTF-8, separated by semicolons; opens in Excel)."

@@ -88,7 +88,7 @@ async def _locale(update: Update, context: BotContext) -> str:
     services = context.services
     user = update.effective_user
     try:
-        stored = await services.db.get_user(user.id) if user else None
+        stored = await services.db.users.get_user(user.id) if user else None
     except sqlite3.Error:
         stored = None
     return decide_locale(

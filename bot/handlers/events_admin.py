@@ -103,7 +103,7 @@ async def pick_event(update: Update, context: BotContext) -> int:
     if not await _allowed(update, context):
         return END
     stored = (
-        await context.services.db.get_event(int(parts[2]))
+        await context.services.db.events.get_event(int(parts[2]))
         if parts and parts[2].isdigit()
         else None
     )
@@ -191,7 +191,7 @@ async def confirm_cancel(update: Update, context: BotContext) -> int:
     draft = _draft(context)
     if not await _allowed(update, context) or draft.event_id is None:
         return END
-    await context.services.db.cancel_event(draft.event_id)
+    await context.services.db.events.cancel_event(draft.event_id)
     reminders.wake(context.application)
     return await _finish(
         update, context, context.t.gettext("The date is cancelled. Subscribers are told.")

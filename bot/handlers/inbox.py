@@ -29,7 +29,10 @@ async def offer_hand_over(update: Update, context: BotContext) -> None:
     if found is None or context.user is None or user is None:
         await refuse_button(update, context)
         return
-    if await services.db.question_text(found[0], services.user_key(context.user.id)) is None:
+    if (
+        await services.db.questions.question_text(found[0], services.user_key(context.user.id))
+        is None
+    ):
         await refuse_button(update, context)
         return
     await show(update, context, inbox.name_choice(context.t, found[0], user.full_name))
@@ -57,7 +60,7 @@ async def answer_reply(update: Update, context: BotContext) -> None:
     replied = message.reply_to_message if message else None
     q = None
     if message and replied and update.effective_chat:
-        q = await context.services.db.question_for_message(
+        q = await context.services.db.inbox.question_for_message(
             update.effective_chat.id, replied.message_id
         )
     if q is None:

@@ -20,7 +20,7 @@ async def choose_language(update: Update, context: BotContext) -> None:
     if parts is None or parts[1] not in LANGUAGES or context.user is None:
         await refuse_button(update, context)
         return
-    await context.services.db.set_locale(context.user.id, parts[1])
+    await context.services.db.users.set_locale(context.user.id, parts[1])
     context.locale = parts[1]
     t = context.t
     text = esc(t.gettext("Language set: {language}.", language=NATIVE_NAMES[parts[1]]))

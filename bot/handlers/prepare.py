@@ -11,7 +11,7 @@ async def prepare_update(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is None or user.is_bot:
         return
-    context.user = await context.services.db.touch_user(user.id)
+    context.user = await context.services.db.users.touch_user(user.id)
     context.locale = decide_locale(
         context.user.locale, user.language_code, context.services.config.default_language
     )

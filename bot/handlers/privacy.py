@@ -22,7 +22,7 @@ async def notice_first_contact(update: Update, context: BotContext) -> None:
         return
     if context.user is None or chat is None or chat.type != "private":
         return
-    if await context.services.db.mark_privacy_noticed(context.user.id):
+    if await context.services.db.privacy.mark_privacy_noticed(context.user.id):
         await context.bot.send_message(chat.id, first_contact(context.t).text)
 
 

@@ -45,7 +45,7 @@ async def show_reminders(update: Update, context: BotContext) -> None:
         context.t,
         services.knowledge,
         subscriptions.targets(services),
-        await services.db.subscriptions_of(user_id),
+        await services.db.events.subscriptions_of(user_id),
         await subscriptions.leads_of(services, user_id),
     )
     await (show if update.callback_query else send)(update, context, reply)
@@ -111,7 +111,7 @@ async def unremind_entry(update: Update, context: BotContext) -> None:
     if parts is None or context.user is None:
         await refuse_button(update, context)
         return
-    await context.services.db.unsubscribe(context.user.id, parts[1])
+    await context.services.db.events.unsubscribe(context.user.id, parts[1])
     name = pages.target_name(context.t, parts[1], context.services.knowledge)
     text = context.t.gettext("I will no longer remind you of “{title}”.", title=name)
     await show(update, context, Reply(esc(text), ((menus.my_reminders_button(context.t),),)))
@@ -125,7 +125,7 @@ async def show_event(update: Update, context: BotContext) -> None:
     if view is None or context.user is None:
         await refuse_button(update, context)
         return
-    followed = await services.db.subscriptions_of(context.user.id)
+    followed = await services.db.events.subscriptions_of(context.user.id)
     following = "*" in followed or view.entry_id in followed
     desk = services.events
     reply = menus.event_page(context.t, view, desk.catalog, services.knowledge, following)

@@ -14,7 +14,7 @@ async def start(update: Update, context: BotContext) -> None:
     arg = context.args[0] if context.args else ""
     entry = services.knowledge.entries.get(arg.removeprefix(DEEP_LINK_PREFIX))
     if arg.startswith(DEEP_LINK_PREFIX) and entry is not None and context.user is not None:
-        await services.db.log_referral(
+        await services.db.questions.log_referral(
             services.user_key(context.user.id), entry.id, entry.kind, "browse"
         )
         page = entry_page(entry, context.t, services.knowledge, page_links(context, entry))

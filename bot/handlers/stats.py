@@ -38,7 +38,7 @@ async def show_stats(update: Update, context: BotContext) -> None:
 async def show_gaps(update: Update, context: BotContext) -> None:
     """/gaps: the questions the bot could not answer whose text is still kept."""
     if await guard(update, context, "/gaps"):
-        rows = await context.services.db.knowledge_gaps(stats.GAPS_LIMIT)
+        rows = await context.services.db.figures.knowledge_gaps(stats.GAPS_LIMIT)
         await send(update, context, stats.gaps(rows, context.t))
 
 

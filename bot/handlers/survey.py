@@ -38,7 +38,7 @@ async def show_survey(update: Update, context: BotContext) -> None:
     if (context.args or [""])[0] == "results":
         await show_results(update, context)
         return
-    count = await context.services.db.organisation_count()
+    count = await context.services.db.directory.organisation_count()
     await send(update, context, survey.start_page(context.t, count))
 
 
@@ -79,13 +79,13 @@ async def take_scale(update: Update, context: BotContext) -> int:
         if survey.QUESTIONS[index] == survey.TEXT_QUESTION
         else value in {str(v) for v in survey.SCALE}
     )
-    if not valid or await db.survey_invite_state(survey_id, context.user.id) != "asked":
+    if not valid or await db.survey.survey_invite_state(survey_id, context.user.id) != "asked":
         await refuse_button(update, context)
         return END
     if value == "skip":
         return await _finish(update, context, survey_id, None)
     key = context.services.user_key(context.user.id)
-    await db.save_survey_answer(survey_id, key, survey.QUESTIONS[index], int(value), None)
+    await db.survey.save_survey_answer(survey_id, key, survey.QUESTIONS[index], int(value), None)
     await show(update, context, survey.question_page(t, survey_id, index + 1))
     is_text = survey.QUESTIONS[index + 1] == survey.TEXT_QUESTION
     _store(context)[KEY] = survey_id
@@ -112,8 +112,8 @@ async def _finish(update: Update, context: BotContext, survey_id: int, text: str
     db = context.services.db
     if text is not None:
         key = context.services.user_key(context.user.id)
-        await db.save_survey_answer(survey_id, key, survey.TEXT_QUESTION, None, text)
-    await db.set_survey_invite_state(survey_id, context.user.id, "answered")
+        await db.survey.save_survey_answer(survey_id, key, survey.TEXT_QUESTION, None, text)
+    await db.survey.set_survey_invite_state(survey_id, context.user.id, "answered")
     _store(context).pop(KEY, None)
     await show(update, context, survey.thanks(context.t))
     return END

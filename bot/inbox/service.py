@@ -37,11 +37,13 @@ class Delivered:
 
 async def coordinator_ids(services: Services) -> list[int]:
     """From COORDINATOR_IDS and those granted the role."""
-    return sorted(services.config.coordinator_ids | set(await services.db.coordinators_by_role()))
+    return sorted(
+        services.config.coordinator_ids | set(await services.db.roles.coordinators_by_role())
+    )
 
 
 async def translator_for(services: Services, user_id: int) -> Translator:
-    locale, telegram = await services.db.languages_of(user_id)
+    locale, telegram = await services.db.users.languages_of(user_id)
     return services.catalogs.get(decide_locale(locale, telegram, services.config.default_language))
 
 
@@ -80,13 +82,13 @@ async def send_card(bot: Bot, services: Services, chat_id: int, q: OpenQuestion)
     except TelegramError as exc:
         log.warning("could not show question %d to a coordinator: %s", q.id, exc)
         return False
-    await services.db.add_inbox_message(chat_id, message.message_id, q.id)
+    await services.db.inbox.add_inbox_message(chat_id, message.message_id, q.id)
     return True
 
 
 async def notify_coordinators(bot: Bot, services: Services, item: HandOver, user_id: int) -> int:
     """Send the question to every coordinator; returns how many were reached."""
-    q = await services.db.get_open_question(item.number)
+    q = await services.db.inbox.get_open_question(item.number)
     if q is None:
         return 0
     reached = 0
@@ -102,7 +104,7 @@ async def hand_over(
     item = await questions.hand_over(services, user_id, question_id)
     if item is None:
         return None
-    if await services.db.mark_notified(item.number, name):
+    if await services.db.inbox.mark_notified(item.number, name):
         await notify_coordinators(bot, services, item, user_id)
     return item
 
@@ -148,12 +150,12 @@ async def deliver_answer(
     try:
         await bot.send_message(q.user_id, f"{bold(head)}\n\n{answer_html}")
     except Forbidden:
-        await services.db.mark_unreachable([q.user_id])
+        await services.db.users.mark_unreachable([q.user_id])
         return Delivered(False, q.id, blocked=True)
     except TelegramError as exc:
         log.warning("could not deliver the answer to question %d: %s", q.id, exc)
         return Delivered(False, q.id)
-    await services.db.record_answer(q.id, answer_html, coordinator_id)
+    await services.db.inbox.record_answer(q.id, answer_html, coordinator_id)
     log.info("question %d answered", q.id)
     return Delivered(True, q.id)
 
@@ -191,7 +193,7 @@ def delivery_note(t: Translator, result: Delivered) -> Reply:
 
 async def list_open(bot: Bot, services: Services, t: Translator, chat_id: int) -> Reply:
     """/inbox: the open questions as cards one can reply to, then a summary."""
-    open_questions, total = await services.db.list_open_questions(LIST_LIMIT)
+    open_questions, total = await services.db.inbox.list_open_questions(LIST_LIMIT)
     for q in open_questions:
         await send_card(bot, services, chat_id, q)
     if not total:

@@ -109,7 +109,7 @@ async def _handle(
         for user in users.values():
             user.language_code = code
             # Like a fresh Telegram account in that language: forget an earlier /language choice.
-            await bot_data.services.db.set_locale(user.id, None)
+            await bot_data.services.db.users.set_locale(user.id, None)
         print(f"  (console) your Telegram language is now {code}", file=out)
         return
     if line.startswith("/as "):

@@ -19,7 +19,7 @@ async def purge(context: BotContext) -> None:
     """Erase question texts older than QUESTION_RETENTION_DAYS."""
     services = context.services
     cutoff = datetime.now(UTC) - timedelta(days=services.config.question_retention_days)
-    erased = await services.db.purge_question_texts(cutoff.isoformat(timespec="seconds"))
+    erased = await services.db.questions.purge_question_texts(cutoff.isoformat(timespec="seconds"))
     if erased:
         log.info("retention: erased the text of %d question(s)", erased)
 

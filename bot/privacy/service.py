@@ -22,7 +22,7 @@ CONFIRM, CANCEL = "del:yes", "del:no"
 
 
 async def export(services: Services, user_id: int) -> bytes:
-    data = await services.db.personal_data(user_id, services.user_key(user_id))
+    data = await services.db.privacy.personal_data(user_id, services.user_key(user_id))
     document = {
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "telegram_user_id": user_id,
@@ -64,7 +64,7 @@ def confirm(t: Translator) -> Reply:
 
 
 async def erase(services: Services, user_id: int) -> None:
-    await services.db.erase_personal_data(user_id, services.user_key(user_id))
+    await services.db.privacy.erase_personal_data(user_id, services.user_key(user_id))
 
 
 def erased(t: Translator) -> Reply:

@@ -43,7 +43,7 @@ async def change_role(
             )
         )
     role = "coordinator" if grant else "member"
-    changed = await services.db.set_role(actor_id, target, role)
+    changed = await services.db.roles.set_role(actor_id, target, role)
     if changed:
         log.info("coordinator role %s", "granted" if grant else "revoked")
     if grant:

@@ -21,11 +21,11 @@ async def start_survey(bot: Bot, services: Services, created_by: int) -> tuple[i
     another here instead of through the broadcast outbox; PTB's rate limiter paces them.
     """
     db = services.db
-    owners = sorted({o.owner_id for o in await db.organisations()})
-    survey_id = await db.create_survey(created_by, owners)
+    owners = sorted({o.owner_id for o in await db.directory.organisations()})
+    survey_id = await db.survey.create_survey(created_by, owners)
     reached = 0
     for user_id in owners:
-        stored, telegram = await db.languages_of(user_id)
+        stored, telegram = await db.users.languages_of(user_id)
         lang = decide_locale(stored, telegram, services.config.default_language)
         reply = invitation(services.catalogs.get(lang), survey_id)
         try:
@@ -33,5 +33,5 @@ async def start_survey(bot: Bot, services: Services, created_by: int) -> tuple[i
             reached += 1
         except (Forbidden, TelegramError) as exc:
             log.warning("survey %d: an invitation failed (%s)", survey_id, type(exc).__name__)
-            await db.set_survey_invite_state(survey_id, user_id, "failed")
+            await db.survey.set_survey_invite_state(survey_id, user_id, "failed")
     return survey_id, reached, len(owners) - reached

@@ -91,11 +91,11 @@ class SurveySummary:
 
 async def survey_summary(db: Database, survey_id: int | None = None) -> SurveySummary:
     """Counts per scale value, averages and free texts of a survey (default: the latest)."""
-    survey_id = survey_id if survey_id is not None else await db.latest_survey()
+    survey_id = survey_id if survey_id is not None else await db.survey.latest_survey()
     if survey_id is None:
         return SurveySummary(None)
-    invites = await db.survey_invite_counts(survey_id)
-    rows = await db.survey_answers(survey_id)
+    invites = await db.survey.survey_invite_counts(survey_id)
+    rows = await db.survey.survey_answers(survey_id)
     scales = []
     for question in QUESTIONS:
         if question == TEXT_QUESTION:
