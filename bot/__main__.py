@@ -7,13 +7,11 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot.config import REPO_ROOT, Config, ConfigError
+from bot.config import Config, ConfigError
 from bot.db import DatabaseError
 from bot.i18n import CatalogError
 from bot.knowledge import KnowledgeError
 from bot.logs import setup_logging
-
-SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -113,7 +111,7 @@ def _check(config: Config, args: argparse.Namespace) -> int:
     from bot.events.loader import check_events
     from bot.knowledge import check_knowledge
 
-    problems = check_knowledge(config.knowledge_dir, SEEDS_DIR)
+    problems = check_knowledge(config.knowledge_dir)
     problems += check_events(config.knowledge_dir)
     for p in problems:
         print(p)

@@ -42,12 +42,11 @@ class EntryChecker(FileChecker):
         topics: Mapping[str, object],
         sources: Mapping[str, Source],
         raw: Mapping[str, tuple[Path, str, dict[str, Any]]],
-        seeds_dir: Path | None,
         problems: list[Problem],
     ) -> None:
         super().__init__(rel(path), problems)
         self.path, self.kind, self.topics, self.sources = path, kind, topics, sources
-        self.raw, self.seeds_dir = raw, seeds_dir
+        self.raw = raw
 
     def build(self, d: dict[str, Any]) -> Entry | None:
         for key in sorted(set(d) - ENTRY_KEYS):
@@ -126,7 +125,7 @@ class EntryChecker(FileChecker):
         return tuple(str(r) for r in value)
 
     def _citations(self, value: object) -> tuple[Citation, ...]:
-        return check_citations(value, self.sources, self.bad, self.seeds_dir)
+        return check_citations(value, self.sources, self.bad)
 
     def _facts(self, value: object) -> tuple[dict[str, Amount], dict[str, date], str | None]:
         amounts: dict[str, Amount] = {}

@@ -23,22 +23,23 @@ from bot.knowledge.model import (
 from bot.languages import LANGUAGES
 
 
-def load_knowledge(folder: Path, seeds_dir: Path | None = None) -> Knowledge:
+def load_knowledge(folder: Path) -> Knowledge:
     """Load the folder or raise KnowledgeError listing every problem."""
-    knowledge, problems = _read(folder, seeds_dir)
+    knowledge, problems = _read(folder)
     if problems:
         raise KnowledgeError(problems)
     return knowledge
 
 
-def check_knowledge(folder: Path, seeds_dir: Path | None = None) -> list[Problem]:
-    return _read(folder, seeds_dir)[1]
+def check_knowledge(folder: Path) -> list[Problem]:
+    """Every problem of the folder; reads nothing outside it."""
+    return _read(folder)[1]
 
 
 # --- reading -------------------------------------------------------------------------------
 
 
-def _read(folder: Path, seeds_dir: Path | None) -> tuple[Knowledge, list[Problem]]:
+def _read(folder: Path) -> tuple[Knowledge, list[Problem]]:
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(Problem(str(folder), "", "the knowledge folder does not exist"))
@@ -64,15 +65,13 @@ def _read(folder: Path, seeds_dir: Path | None) -> tuple[Knowledge, list[Problem
             raw[entry_id] = (path, kind, data)
     entries = {}
     for entry_id, (path, kind, data) in raw.items():
-        checker = EntryChecker(path, kind, topics, sources, raw, seeds_dir, problems)
+        checker = EntryChecker(path, kind, topics, sources, raw, problems)
         entry = checker.build(data)
         if entry is not None:
             entries[entry_id] = entry
     if not raw:
         problems.append(Problem(str(folder), "", "no entries found"))
-    applying = read_applying(
-        folder / "applying", entries, raw, topics, sources, seeds_dir, problems
-    )
+    applying = read_applying(folder / "applying", entries, raw, topics, sources, problems)
     return Knowledge(entries, topics, sources, applying), problems
 
 
