@@ -69,6 +69,13 @@ class EntryChecker(FileChecker):
         citations = self._citations(d.get("sources"))
         if d.get("confirmed") is True and any(c.source.kind == "public" for c in citations):
             self.bad("confirmed", "must be false: the entry cites a public (non-seed) source")
+        newest = max((c.source.year for c in citations), default=None)
+        if AS_OF_RE.match(as_of) and newest is not None and int(as_of[:4]) != newest:
+            self.bad(
+                "as_of",
+                f"must be the year of the newest cited source ({newest}); a fact older than "
+                "that names its own year (in the text, or `year` on an amount)",
+            )
         amounts, dates, decided_by = self._facts(d.get("facts", {}))
         contact = self._contact(d.get("contact"))
         texts = self._texts(d.get("text"), set(amounts) | set(dates))

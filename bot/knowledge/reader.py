@@ -6,6 +6,7 @@ Loading is all-or-nothing: every problem is collected with its file and field, a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,12 @@ from bot.knowledge.model import (
     nonempty,
 )
 from bot.languages import LANGUAGES
+
+# A title readers would see as a file name ("facts-public.md", "002_6377….txt"): source
+# titles are shown on every page, so they name the document, never the file it is kept in.
+FILE_NAME_RE = re.compile(
+    r"[\w-]\.(?:md|txt|toml|json|csv|ya?ml|py|ini|log|docx?|xlsx?|odt)\b", re.IGNORECASE
+)
 
 
 def load_knowledge(folder: Path) -> Knowledge:
@@ -112,6 +119,14 @@ def read_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
             )
         if not nonempty(item.get("title")):
             problems.append(Problem(where, f"{sid}.title", "missing"))
+        elif FILE_NAME_RE.search(str(item["title"])):
+            problems.append(
+                Problem(
+                    where,
+                    f"{sid}.title",
+                    "looks like a file name; readers see the title: give the document's own",
+                )
+            )
         sources[sid] = Source(
             sid,
             str(kind),
