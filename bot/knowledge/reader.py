@@ -21,6 +21,7 @@ from bot.knowledge.model import (
     Source,
     nonempty,
 )
+from bot.knowledge.stale import mark_stale, read_stamps
 from bot.languages import LANGUAGES
 
 # A title readers would see as a file name ("facts-public.md", "002_6377….txt"): source
@@ -41,6 +42,11 @@ def load_knowledge(folder: Path) -> Knowledge:
 def check_knowledge(folder: Path) -> list[Problem]:
     """Every problem of the folder; reads nothing outside it."""
     return _read(folder)[1]
+
+
+def read_knowledge(folder: Path) -> tuple[Knowledge, list[Problem]]:
+    """What loads of the folder, and every problem (for `check`, which lists both)."""
+    return _read(folder)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -78,6 +84,7 @@ def _read(folder: Path) -> tuple[Knowledge, list[Problem]]:
             entries[entry_id] = entry
     if not raw:
         problems.append(Problem(str(folder), "", "no entries found"))
+    entries = mark_stale(entries, read_stamps(folder, problems))
     applying = read_applying(folder / "applying", entries, raw, topics, sources, problems)
     return Knowledge(entries, topics, sources, applying), problems
 

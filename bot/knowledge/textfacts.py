@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.knowledge.model import Entry
 
 # Eastern Arabic (U+0660…) and Persian (U+06F0…) digits read as ASCII digits.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -21,6 +25,13 @@ _ENDINGS = ("es", "en", "er", "em", "e", "s", "n")
 # Letters that may not touch a name: Latin and digits. Arabic and Farsi attach "و", "ب", "ل"
 # directly to the next word, also to a Latin one ("وKulturamt").
 _LATIN = r"A-Za-z0-9À-ɏ"
+# Kinds whose `name` is an official name; and official names the texts use that have no
+# entry of their own.
+NAMED_KINDS = ("office", "network", "program")
+OTHER_OFFICIAL_NAMES = (
+    "Bundesamt für Migration und Flüchtlinge",
+    "Bundesministerium des Innern",
+)
 _TIME_WORDS = re.compile(r"^(?:(?:seit|bis|ab) \d{4}|heute|früher):? ")
 
 
@@ -78,3 +89,9 @@ def name_pattern(unit: str) -> re.Pattern[str]:
 def names_in(text: str, units: Iterable[str]) -> frozenset[str]:
     """The units a text names."""
     return frozenset(u for u in units if name_pattern(u).search(text))
+
+
+def official_names(entries: Iterable[Entry]) -> frozenset[str]:
+    """Every official name the knowledge base knows (see name_units)."""
+    units = {u for e in entries if e.kind in NAMED_KINDS for u in name_units(e.name, e.kind)}
+    return frozenset(units | set(OTHER_OFFICIAL_NAMES))

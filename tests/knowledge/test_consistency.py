@@ -9,23 +9,17 @@ from collections.abc import Iterator
 import pytest
 
 from bot.knowledge import Knowledge
-from bot.knowledge.textfacts import name_pattern, name_units, names_in, numbers
+from bot.knowledge.textfacts import name_pattern, name_units, names_in, numbers, official_names
 from bot.languages import LANGUAGES
 
 FIELDS = ("title", "summary", "who", "when", "next_step")
 # Titles are headings in the reader's language: the page shows the official `name` right
 # under a title that differs from it (answers.entry_text), so names are checked in the prose.
 PROSE = ("summary", "who", "when", "next_step")
-NAMED_KINDS = ("office", "network", "program")
-# Official names the texts use that are no entry of their own.
-EXTRA_NAMES = (
-    "Bundesamt für Migration und Flüchtlinge",
-    "Bundesministerium des Innern",
-)
 
 
 def texts(knowledge: Knowledge) -> Iterator[tuple[str, str, dict[str, str]]]:
-    """(where, field, {lang: text}) for every text of entries, applying files and events."""
+    """(where, field, {lang: text}) for every text of the entries and the applying files."""
     for entry in knowledge.entries.values():
         for name in FIELDS:
             by_lang = {
@@ -58,12 +52,7 @@ def number_mismatches(knowledge: Knowledge) -> list[str]:
 
 
 def name_mismatches(knowledge: Knowledge) -> list[str]:
-    units = {
-        u
-        for e in knowledge.entries.values()
-        if e.kind in NAMED_KINDS
-        for u in name_units(e.name, e.kind)
-    } | set(EXTRA_NAMES)
+    units = official_names(knowledge.entries.values())
     found = []
     for where, name, by_lang in texts(knowledge):
         if name not in PROSE and "[" not in name:
