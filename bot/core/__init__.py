@@ -1,0 +1,1 @@
+"""Plain helpers that know no capability and no Telegram."""
