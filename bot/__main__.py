@@ -7,13 +7,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot.config import REPO_ROOT, Config, ConfigError
+from bot.config import Config, ConfigError
 from bot.core.logs import setup_logging
 from bot.db import DatabaseError
 from bot.i18n import CatalogError
 from bot.knowledge import KnowledgeError
-
-SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
+from bot.knowledge.cli import add_check_arguments
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help='read JSON Lines {"text": ..., "lang": ...} from stdin',
     )
-    sub.add_parser("check", help="validate the knowledge base and print every problem")
+    check = sub.add_parser("check", help="validate the knowledge base and print every problem")
+    add_check_arguments(check)
     backup = sub.add_parser("backup", help="write a consistent copy of the database to FILE")
     backup.add_argument("file", type=Path, help="the new backup file")
     sub.add_parser("i18n", help="re-extract messages.pot and update every .po (maintainers)")
@@ -111,17 +111,10 @@ def _ask(config: Config, args: argparse.Namespace) -> int:
 
 def _check(config: Config, args: argparse.Namespace) -> int:
     from bot.events.loader import check_events
-    from bot.knowledge import check_knowledge
+    from bot.knowledge.cli import run_check
 
-    problems = check_knowledge(config.knowledge_dir, SEEDS_DIR)
-    problems += check_events(config.knowledge_dir)
-    for p in problems:
-        print(p)
-    if problems:
-        print(f"{len(problems)} problem(s)", file=sys.stderr)
-        return 1
-    print(f"knowledge base OK: {config.knowledge_dir}")
-    return 0
+    folder = config.knowledge_dir
+    return run_check(folder, args, sys.stdout, sys.stderr, lambda: check_events(folder))
 
 
 def _backup(config: Config, args: argparse.Namespace) -> int:

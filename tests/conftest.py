@@ -20,7 +20,6 @@ from bot.local.runtime import running
 from bot.services import Services
 
 COORDINATOR_ID = 900001
-SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")

@@ -12,13 +12,12 @@ import pytest
 from bot.config import REPO_ROOT
 from bot.i18n.languages import LANGUAGES
 from bot.knowledge import check_knowledge, load_knowledge
-from tests.conftest import SEEDS_DIR
 
 KB = REPO_ROOT / "knowledge"
 
 
 def test_shipped_knowledge_base_has_no_problem():
-    assert [str(p) for p in check_knowledge(KB, SEEDS_DIR)] == []
+    assert [str(p) for p in check_knowledge(KB)] == []
 
 
 def test_every_entry_is_complete_in_every_language(knowledge):
@@ -127,7 +126,7 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def _problems(folder: Path) -> list[str]:
-    return [str(p) for p in check_knowledge(folder, SEEDS_DIR)]
+    return [str(p) for p in check_knowledge(folder)]
 
 
 def test_invalid_toml_is_named(broken):
@@ -197,13 +196,6 @@ def test_a_public_source_cannot_be_confirmed(broken):
     )
     _edit(path, "confirmed = false", "confirmed = true")
     assert any(f"programs/{path.name}: confirmed: must be false" in p for p in _problems(broken))
-
-
-def test_a_seed_section_must_exist_in_the_seed(broken):
-    if not SEEDS_DIR.is_dir():
-        pytest.skip("the seeds are not beside this checkout")
-    _edit(broken / "networks" / "ack.toml", 'section = "', 'section = "9.9')
-    assert any("is not found in 002_" in p for p in _problems(broken))
 
 
 def _bot(args, knowledge_dir, tmp_path, stdin=""):

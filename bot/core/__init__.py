@@ -1,1 +1,1 @@
-"""core."""
+"""Plain helpers that know no capability and no Telegram."""

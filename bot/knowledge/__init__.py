@@ -19,6 +19,8 @@ from bot.knowledge.model import (
     placeholders,
 )
 from bot.knowledge.reader import check_knowledge, load_knowledge
+from bot.knowledge.review import Due, due_for_review, review_date
+from bot.knowledge.stale import StaleTranslation, count_stale_translations, stale_translations
 
 __all__ = [
     "AS_OF_RE",
@@ -29,6 +31,7 @@ __all__ = [
     "Applying",
     "Citation",
     "Contact",
+    "Due",
     "Entry",
     "EntryText",
     "Knowledge",
@@ -36,7 +39,12 @@ __all__ = [
     "Problem",
     "Rule",
     "Source",
+    "StaleTranslation",
     "check_knowledge",
+    "count_stale_translations",
+    "due_for_review",
     "load_knowledge",
     "placeholders",
+    "review_date",
+    "stale_translations",
 ]

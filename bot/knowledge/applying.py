@@ -32,14 +32,13 @@ def read_applying(
     raw: Mapping[str, tuple[Path, str, Any]],
     topics: Mapping[str, object],
     sources: Mapping[str, Source],
-    seeds_dir: Path | None,
     problems: list[Problem],
 ) -> dict[str, Applying]:
     found = {}
     for path in sorted(folder.glob("*.toml")):
         data = load_toml(path, problems)
         if data is not None:
-            checker = _ApplyingChecker(path, "applying", topics, sources, raw, seeds_dir, problems)
+            checker = _ApplyingChecker(path, "applying", topics, sources, raw, problems)
             item = checker.read(data, entries)
             if item is not None:
                 found[item.program] = item

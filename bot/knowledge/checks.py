@@ -3,10 +3,7 @@ the [text.xx] tables of the nine languages, and the citations of sources."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from bot.i18n.languages import LANGUAGES
@@ -51,9 +48,11 @@ def check_citations(
     value: object,
     sources: Mapping[str, Source],
     bad: Bad,
-    seeds_dir: Path | None = None,
 ) -> tuple[Citation, ...]:
-    """The [[sources]] of an entry or event: known ids; seeds name a section (that exists)."""
+    """The [[sources]] of an entry or event: known ids; a seed citation names its section.
+
+    Whether the section exists in the seed is checked by tests/knowledge/test_seed_sections.py:
+    the seeds live outside this repository, and nothing in bot/ reads outside it."""
     if not isinstance(value, list) or not value:
         bad("sources", "needs at least one [[sources]] entry")
         return ()
@@ -65,30 +64,7 @@ def check_citations(
             continue
         src = sources[item["source"]]
         section = item.get("section")
-        if src.kind == "seed":
-            if not nonempty(section):
-                bad(f"{where}.section", "a seed citation names its section")
-            elif (problem := _missing_section(src, str(section), seeds_dir)) is not None:
-                bad(f"{where}.section", problem)
+        if src.kind == "seed" and not nonempty(section):
+            bad(f"{where}.section", "a seed citation names its section")
         out.append(Citation(src, str(section) if section else None))
     return tuple(out)
-
-
-def _missing_section(src: Source, section: str, seeds_dir: Path | None) -> str | None:
-    """Why the section cannot be found in the seed file, or None (also when unavailable)."""
-    if seeds_dir is None or src.file is None:
-        return None
-    seed = seeds_dir / src.file
-    if not seed.is_file():
-        return None
-    number = re.match(r"\d+(?:\.\d+)*", section)
-    needle = number.group(0) if number else section.split(" Fn.")[0]
-    if needle.lower() not in _seed_text(seed):
-        return f"{section!r} is not found in {src.file}"
-    return None
-
-
-@cache
-def _seed_text(path: Path) -> str:
-    """A seed file, lowercased, read once however many citations point into it."""
-    return path.read_text("utf-8").lower()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.knowledge.checks import FileChecker, check_citations, language_tables
+from bot.knowledge.digest import DIGEST_RE
 from bot.knowledge.files import rel
 from bot.knowledge.model import (
     AS_OF_RE,
@@ -42,12 +43,11 @@ class EntryChecker(FileChecker):
         topics: Mapping[str, object],
         sources: Mapping[str, Source],
         raw: Mapping[str, tuple[Path, str, dict[str, Any]]],
-        seeds_dir: Path | None,
         problems: list[Problem],
     ) -> None:
         super().__init__(rel(path), problems)
         self.path, self.kind, self.topics, self.sources = path, kind, topics, sources
-        self.raw, self.seeds_dir = raw, seeds_dir
+        self.raw = raw
 
     def build(self, d: dict[str, Any]) -> Entry | None:
         for key in sorted(set(d) - ENTRY_KEYS):
@@ -70,7 +70,15 @@ class EntryChecker(FileChecker):
         citations = self._citations(d.get("sources"))
         if d.get("confirmed") is True and any(c.source.kind == "public" for c in citations):
             self.bad("confirmed", "must be false: the entry cites a public (non-seed) source")
-        amounts, dates, decided_by = self._facts(d.get("facts", {}))
+        newest = max((c.source.year for c in citations), default=None)
+        if AS_OF_RE.match(as_of) and newest is not None and int(as_of[:4]) != newest:
+            self.bad(
+                "as_of",
+                f"must be the year of the newest cited source ({newest}); a fact older than "
+                "that names its own year (in the text, or `year` on an amount)",
+            )
+        review_by = self._review_by(d.get("review_by"), as_of)
+        amounts, dates, decided_by = self._facts(d.get("facts", {}), as_of)
         contact = self._contact(d.get("contact"))
         texts = self._texts(d.get("text"), set(amounts) | set(dates))
         terms = self._terms(d.get("terms"))
@@ -92,7 +100,19 @@ class EntryChecker(FileChecker):
             decided_by=decided_by,
             contact=contact,
             terms=terms,
+            file=self.where,
+            review_by=review_by,
         )
+
+    def _review_by(self, value: object, as_of: str) -> date | None:
+        if value is None:
+            return None
+        parsed = value if isinstance(value, date) else iso_date(str(value))
+        if parsed is None:
+            self.bad("review_by", "must be an ISO date YYYY-MM-DD")
+        elif AS_OF_RE.match(as_of) and parsed.year < int(as_of[:4]):
+            self.bad("review_by", f"is before as_of {as_of}")
+        return parsed
 
     def _terms(self, value: object) -> tuple[str, ...]:
         if self.kind != "glossary":
@@ -126,9 +146,11 @@ class EntryChecker(FileChecker):
         return tuple(str(r) for r in value)
 
     def _citations(self, value: object) -> tuple[Citation, ...]:
-        return check_citations(value, self.sources, self.bad, self.seeds_dir)
+        return check_citations(value, self.sources, self.bad)
 
-    def _facts(self, value: object) -> tuple[dict[str, Amount], dict[str, date], str | None]:
+    def _facts(
+        self, value: object, as_of: str
+    ) -> tuple[dict[str, Amount], dict[str, date], str | None]:
         amounts: dict[str, Amount] = {}
         dates: dict[str, date] = {}
         if not isinstance(value, dict):
@@ -139,12 +161,21 @@ class EntryChecker(FileChecker):
         for key, item in value.get("amounts", {}).items():
             eur = item.get("eur") if isinstance(item, dict) else None
             per = item.get("per") if isinstance(item, dict) else None
+            year = item.get("year") if isinstance(item, dict) else None
+            latest = int(as_of[:4]) + 1 if AS_OF_RE.match(as_of) else 9999
             if not isinstance(eur, int | float) or isinstance(eur, bool) or eur <= 0:
                 self.bad(f"facts.amounts.{key}.eur", "must be a positive number")
             elif per is not None and per not in PERIODS:
                 self.bad(f"facts.amounts.{key}.per", f"must be one of {sorted(PERIODS)}")
+            elif year is not None and (
+                not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= latest
+            ):
+                self.bad(
+                    f"facts.amounts.{key}.year",
+                    f"must be the year it holds for (1990 to as_of + 1 = {latest})",
+                )
             else:
-                amounts[key] = Amount(float(eur), per, bool(item.get("up_to", False)))
+                amounts[key] = Amount(float(eur), per, bool(item.get("up_to", False)), year)
         for key, raw_date in value.get("dates", {}).items():
             parsed = raw_date if isinstance(raw_date, date) else iso_date(str(raw_date))
             if parsed is None:
@@ -180,7 +211,13 @@ class EntryChecker(FileChecker):
         required = REQUIRED_TEXT[self.kind]
         german_placeholders: dict[str, set[str]] = {}
         texts = {}
-        for lang, item in language_tables(value, {*TEXT_FIELDS, "triggers"}, self.bad):
+        allowed = {*TEXT_FIELDS, "triggers", "de_digest"}
+        for lang, item in language_tables(value, allowed, self.bad):
+            de_digest = item.get("de_digest")
+            if lang == "de" and de_digest is not None:
+                self.bad("text.de.de_digest", "the German text is the original: no digest")
+            elif de_digest is not None and not DIGEST_RE.match(str(de_digest)):
+                self.bad(f"text.{lang}.de_digest", "must be 8 hex digits (check --stamp)")
             for key in required:
                 if not nonempty(item.get(key)):
                     self.bad(f"text.{lang}.{key}", "missing or empty")
@@ -209,6 +246,7 @@ class EntryChecker(FileChecker):
                 triggers=tuple(str(t).strip() for t in triggers),
                 who=str(item["who"]).strip() if item.get("who") else None,
                 when=str(item["when"]).strip() if item.get("when") else None,
+                de_digest=str(de_digest) if de_digest is not None else None,
             )
         return texts
 

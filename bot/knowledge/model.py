@@ -37,6 +37,7 @@ ENTRY_KEYS = {
     "contact",
     "text",
     "terms",
+    "review_by",
 }
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 AS_OF_RE = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
@@ -90,6 +91,7 @@ class Amount:
     eur: float
     per: str | None = None
     up_to: bool = False
+    year: int | None = None  # the year it holds for, where it is set anew every year
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class EntryText:
     triggers: tuple[str, ...]
     who: str | None = None
     when: str | None = None
+    de_digest: str | None = None  # translations: the German text they were made from
 
 
 @dataclass(frozen=True)
@@ -126,9 +129,27 @@ class Entry:
     decided_by: str | None = None
     contact: Contact | None = None
     terms: tuple[str, ...] = ()  # glossary: the German spellings that link to it
+    file: str = ""  # where it is kept, as problems name it ("knowledge/faq/x.toml")
+    review_by: date | None = None  # as written in the file; see review.review_date
+    # Translations made from an older German text (de_digest differs or is missing), and
+    # those of them where the German change was minor (see stale.py): no new meaning.
+    stale_languages: frozenset[str] = frozenset()
+    minor_stale_languages: frozenset[str] = frozenset()
 
     def text(self, lang: str) -> EntryText:
         return self.texts.get(lang) or self.texts["de"]
+
+    def is_stale(self, lang: str) -> bool:
+        """The translation may say something else than the German text (a minor edit aside)."""
+        return lang in self.stale_languages and lang not in self.minor_stale_languages
+
+    def translation_state(self, lang: str) -> str:
+        """ "current", "minor" (German changed by a typo-sized edit), "stale" or "missing"."""
+        if lang not in self.texts:
+            return "missing"
+        if lang in self.minor_stale_languages:
+            return "minor"
+        return "stale" if lang in self.stale_languages else "current"
 
 
 @dataclass(frozen=True)

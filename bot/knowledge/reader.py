@@ -6,6 +6,7 @@ Loading is all-or-nothing: every problem is collected with its file and field, a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +22,37 @@ from bot.knowledge.model import (
     Source,
     nonempty,
 )
+from bot.knowledge.stale import mark_stale, read_stamps
+
+# A title readers would see as a file name ("facts-public.md", "002_6377….txt"): source
+# titles are shown on every page, so they name the document, never the file it is kept in.
+FILE_NAME_RE = re.compile(
+    r"[\w-]\.(?:md|txt|toml|json|csv|ya?ml|py|ini|log|docx?|xlsx?|odt)\b", re.IGNORECASE
+)
 
 
-def load_knowledge(folder: Path, seeds_dir: Path | None = None) -> Knowledge:
+def load_knowledge(folder: Path) -> Knowledge:
     """Load the folder or raise KnowledgeError listing every problem."""
-    knowledge, problems = _read(folder, seeds_dir)
+    knowledge, problems = _read(folder)
     if problems:
         raise KnowledgeError(problems)
     return knowledge
 
 
-def check_knowledge(folder: Path, seeds_dir: Path | None = None) -> list[Problem]:
-    return _read(folder, seeds_dir)[1]
+def check_knowledge(folder: Path) -> list[Problem]:
+    """Every problem of the folder; reads nothing outside it."""
+    return _read(folder)[1]
+
+
+def read_knowledge(folder: Path) -> tuple[Knowledge, list[Problem]]:
+    """What loads of the folder, and every problem (for `check`, which lists both)."""
+    return _read(folder)
 
 
 # --- reading -------------------------------------------------------------------------------
 
 
-def _read(folder: Path, seeds_dir: Path | None) -> tuple[Knowledge, list[Problem]]:
+def _read(folder: Path) -> tuple[Knowledge, list[Problem]]:
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(Problem(str(folder), "", "the knowledge folder does not exist"))
@@ -64,15 +78,14 @@ def _read(folder: Path, seeds_dir: Path | None) -> tuple[Knowledge, list[Problem
             raw[entry_id] = (path, kind, data)
     entries = {}
     for entry_id, (path, kind, data) in raw.items():
-        checker = EntryChecker(path, kind, topics, sources, raw, seeds_dir, problems)
+        checker = EntryChecker(path, kind, topics, sources, raw, problems)
         entry = checker.build(data)
         if entry is not None:
             entries[entry_id] = entry
     if not raw:
         problems.append(Problem(str(folder), "", "no entries found"))
-    applying = read_applying(
-        folder / "applying", entries, raw, topics, sources, seeds_dir, problems
-    )
+    entries = mark_stale(entries, read_stamps(folder, problems))
+    applying = read_applying(folder / "applying", entries, raw, topics, sources, problems)
     return Knowledge(entries, topics, sources, applying), problems
 
 
@@ -113,6 +126,14 @@ def read_sources(path: Path, problems: list[Problem]) -> dict[str, Source]:
             )
         if not nonempty(item.get("title")):
             problems.append(Problem(where, f"{sid}.title", "missing"))
+        elif FILE_NAME_RE.search(str(item["title"])):
+            problems.append(
+                Problem(
+                    where,
+                    f"{sid}.title",
+                    "looks like a file name; readers see the title: give the document's own",
+                )
+            )
         sources[sid] = Source(
             sid,
             str(kind),
