@@ -41,8 +41,8 @@ from bot.app import build_application
 from bot.config import Config
 from bot.core.clock import ManualClock, OffsetClock
 from bot.db import Database
-from bot.events import reminders
 from bot.events.occurrences import DEFAULT_LEADS
+from bot.handlers.events import rebuild
 from bot.i18n.languages import LANGUAGES
 from bot.local.bot_api import LocalBotApi
 from bot.local.runtime import running
@@ -126,7 +126,7 @@ async def _rebuild(config: Config) -> tuple[float, float, int]:
         runs = []
         for _ in range(5):
             t0 = perf_counter()
-            jobs = await reminders.rebuild(app)
+            jobs = await rebuild(app)
             runs.append(perf_counter() - t0)
     return statistics.median(runs), startup, jobs
 
@@ -155,7 +155,7 @@ async def _lateness(config: Config, instants: list[tuple[datetime, int]]) -> lis
             due[0], expected[0] = at, owed
             arrived.clear()
             clock.set(at - timedelta(seconds=1))
-            await reminders.rebuild(app)  # as the nightly re-plan would after the jump
+            await rebuild(app)  # as the nightly re-plan would after the jump
             with contextlib.suppress(TimeoutError):  # reported as "only N of M were sent"
                 await asyncio.wait_for(arrived.wait(), timeout=120)
     return stamps

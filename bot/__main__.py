@@ -84,7 +84,7 @@ def _default(config: Config, args: argparse.Namespace) -> int:
 
 def _run(config: Config, args: argparse.Namespace) -> int:
     from bot.app import run_polling, run_webhook
-    from bot.webhook import WebhookConfig
+    from bot.config import WebhookConfig
 
     config.require_token()
     if getattr(args, "webhook", False):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from telegram import BotCommand, MenuButtonCommands
@@ -11,24 +12,22 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest
 
-from bot import commands, handlers
-from bot.broadcast import delivery
-from bot.config import Config
+from bot import handlers
+from bot.config import Config, WebhookConfig
 from bot.core.clock import Clock, SystemClock
-from bot.core.pseudonyms import SETTING_KEY, new_secret
+from bot.core.pseudonyms import SETTING_KEY, Pseudonyms, new_secret
 from bot.db import Database
-from bot.events import reminders
 from bot.events.desk import EventDesk
 from bot.events.loader import load_events
-from bot.figures import followup
+from bot.handlers import broadcast, events, figures, privacy
 from bot.handlers.context import CONTEXT_TYPES, BotData
+from bot.handlers.outbound import Outbound
 from bot.handlers.request import RetryingRequest
-from bot.i18n import Catalogs
+from bot.home.pages import CommandHelp
+from bot.i18n import Catalogs, Translator
 from bot.knowledge import Knowledge, load_knowledge
 from bot.matching import Matcher
-from bot.privacy import retention
 from bot.services import Services
-from bot.webhook import WebhookConfig
 
 log = logging.getLogger(__name__)
 
@@ -60,15 +59,17 @@ def build_application(
             SETTING_KEY, new_secret()
         )
         bot_data: BotData = app.bot_data
-        bot_data.install(
-            Services(config, db, catalogs, knowledge, matcher, secret, events=event_desk)
+        sender = Outbound(app.bot, db.users)  # the one sender of unsolicited messages
+        services = Services(
+            config, db, catalogs, knowledge, matcher, Pseudonyms(secret), sender, event_desk
         )
-        retention.schedule(app)
-        followup.schedule(app)  # follow-ups are due by the database: a restart loses none
-        await reminders.rebuild(app)  # jobs from the database: reminders survive restarts
-        reminders.schedule(app)
-        delivery.schedule(app)  # broadcasts resume from the outbox after a restart
-        await _announce_commands(app, catalogs)
+        bot_data.install(services)
+        privacy.schedule(app)  # question texts erased after QUESTION_RETENTION_DAYS
+        figures.schedule(app)  # follow-ups are due by the database: a restart loses none
+        await events.rebuild(app)  # jobs from the database: reminders survive restarts
+        events.schedule(app)
+        broadcast.schedule(app)  # broadcasts resume from the outbox after a restart
+        await _announce_commands(app, catalogs, bot_data.commands)
 
     async def post_shutdown(app: App) -> None:
         bot_data: BotData = app.bot_data
@@ -102,13 +103,20 @@ def build_application(
     return app
 
 
-async def _announce_commands(app: App, catalogs: Catalogs) -> None:
+def _menu(commands: Sequence[CommandHelp], t: Translator) -> list[BotCommand]:
+    """Telegram's command menu, from the routing table's commands marked `menu`."""
+    return [BotCommand(c.name, t.text(c.help)) for c in commands if getattr(c, "menu", False)]
+
+
+async def _announce_commands(
+    app: App, catalogs: Catalogs, commands: Sequence[CommandHelp]
+) -> None:
     """Command menu per language and the menu button. Optional: a refusal is only logged."""
     calls: list[tuple[str, Any]] = []
     for lang in catalogs.languages:
-        cmds = [BotCommand(name, text) for name, text in commands.menu(catalogs.get(lang))]
+        cmds = _menu(commands, catalogs.get(lang))
         calls.append((f"setMyCommands({lang})", app.bot.set_my_commands(cmds, language_code=lang)))
-    default = [BotCommand(n, t) for n, t in commands.menu(catalogs.get("en"))]
+    default = _menu(commands, catalogs.get("en"))
     calls.append(("setMyCommands(default)", app.bot.set_my_commands(default)))
     calls.append(
         ("setChatMenuButton", app.bot.set_chat_menu_button(menu_button=MenuButtonCommands()))

@@ -8,7 +8,8 @@ from typing import Any
 
 from telegram.error import TimedOut
 
-from bot.broadcast.delivery import Delivery, delivery_of
+from bot.broadcast.worker import Worker
+from bot.handlers.broadcast import runner_of
 from bot.local.bot_api import LocalBotApi
 
 
@@ -33,13 +34,13 @@ class FakeClock:
         await asyncio.sleep(0)
 
 
-def desk(app: Any, clock: FakeClock | None = None) -> Delivery:
+def desk(app: Any, clock: FakeClock | None = None) -> Worker:
     """The application's broadcast worker, without its background task, on virtual time."""
-    delivery = delivery_of(app)
-    assert delivery is not None
-    delivery.background = False
-    delivery.use_clock(clock or FakeClock())
-    return delivery
+    runner = runner_of(app)
+    assert runner is not None
+    runner.background = False
+    runner.worker.use_clock(clock or FakeClock())
+    return runner.worker
 
 
 class FlakyApi(LocalBotApi):

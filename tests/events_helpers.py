@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.app import App, build_application
 from bot.config import Config
 from bot.core.clock import Clock, ManualClock
-from bot.events import reminders
+from bot.handlers.events import JOB_PREFIX
 from bot.knowledge import Knowledge
 from bot.local.bot_api import ApiCall, LocalBotApi, visible_text
 from bot.local.chat import LocalChat, LocalUser
@@ -39,16 +39,16 @@ class Bot:
     async def tick(self) -> list[ApiCall]:
         """Run the delivery the JobQueue would run now; the calls it made."""
         before = len(self.api.calls)
-        await reminders.tick(self.app)
+        await self.services.reminders.tick()
         return self.api.calls[before:]
 
     def job_times(self) -> list[datetime]:
         """When the wake-up jobs are due (UTC), relative to the clock like the scheduler."""
         jobs = self.app.job_queue.jobs()
         return sorted(
-            datetime.fromisoformat(j.name.removeprefix(reminders.JOB_PREFIX))
+            datetime.fromisoformat(j.name.removeprefix(JOB_PREFIX))
             for j in jobs
-            if j.name.startswith(reminders.JOB_PREFIX)
+            if j.name.startswith(JOB_PREFIX)
         )
 
 

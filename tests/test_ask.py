@@ -201,7 +201,8 @@ async def test_programs_menu_lists_every_program(harness, knowledge):
 
 async def test_every_entry_page_renders_in_every_language(harness, knowledge):
     """Telegram's rules (HTML, length) are enforced by the local API: no page may break."""
-    from bot.browse.entry_page import entry_page
+    from bot.browse.entry import entry_page
+    from bot.handlers.messages import markup
     from bot.i18n.languages import LANGUAGES
 
     for lang in LANGUAGES:
@@ -209,7 +210,7 @@ async def test_every_entry_page_renders_in_every_language(harness, knowledge):
         for entry in knowledge.entries.values():
             reply = entry_page(entry, t, knowledge)
             for chunk in reply.chunks():
-                await harness.app.bot.send_message(1, chunk, reply_markup=reply.markup())
+                await harness.app.bot.send_message(1, chunk, reply_markup=markup(reply))
     assert not [
         c
         for c in harness.api.calls
@@ -266,7 +267,7 @@ async def test_an_internal_error_is_apologised_for_in_the_users_language(
     async def boom(*args, **kwargs):
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr(bot.ask.service, "ask", boom)
+    monkeypatch.setattr(bot.ask.service.Asking, "ask", boom)
     calls = await harness.chat(language_code="pl").send("Gdzie jest Kulturamt?")
     [text] = texts(calls)
     assert text == catalogs.get("pl").gettext(

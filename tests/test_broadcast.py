@@ -94,7 +94,13 @@ async def test_language_audience_reaches_only_those_languages(harness):
 async def test_the_stored_language_choice_decides_the_version(harness):
     await _members(harness)
     await harness.services.db.users.set_locale(DE, "tr")  # chose Turkish with /language
-    people = dict(await recipients(harness.services, Audience("lang", ("tr",))))
+    people = dict(
+        await recipients(
+            harness.services.db,
+            harness.services.config.default_language,
+            Audience("lang", ("tr",)),
+        )
+    )
     assert people == {TR: "tr", DE: "tr"}
 
 

@@ -7,9 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from bot.__main__ import main
 from bot.core.pseudonyms import user_key
 from bot.db import Database
-from bot.figures import followup
 from bot.figures import service as figures
-from bot.privacy import retention
+from bot.handlers import privacy as privacy_jobs
 from tests.conftest import COORDINATOR_ID, last_buttons, texts
 
 MEMBER = 73519246
@@ -31,8 +30,8 @@ async def seed(harness) -> None:
     await member.send(OTHER_GAP)
     await member.press(f"v:{OFFICE}")
     later = datetime.now(UTC) + timedelta(days=14.1)
-    await followup.send_due(harness.app.bot, harness.services, later)  # the program first
-    await followup.send_due(harness.app.bot, harness.services, later)  # then the office
+    await harness.services.followups.send_due(later)  # the program first
+    await harness.services.followups.send_due(later)  # then the office
     rows = await harness.services.db.fetch_all(
         "SELECT referral_id FROM followups WHERE entry_id = ?", (OFFICE,)
     )
@@ -107,7 +106,7 @@ async def test_gaps_list_unanswered_texts_without_ids_until_retention_erases_the
     assert texts(await harness.chat(MEMBER, language_code="en").send("/gaps")) == [REFUSAL]
 
     # The retention job, QUESTION_RETENTION_DAYS (90) later: texts erased, counts remain.
-    assert harness.app.job_queue.get_jobs_by_name(retention.JOB_NAME)
+    assert harness.app.job_queue.get_jobs_by_name(privacy_jobs.RETENTION_JOB)
     real = datetime
 
     class Later(datetime):
@@ -115,8 +114,8 @@ async def test_gaps_list_unanswered_texts_without_ids_until_retention_erases_the
         def now(cls, tz=None):
             return real.now(tz) + timedelta(days=91)
 
-    monkeypatch.setattr(retention, "datetime", Later)
-    await retention.purge(_Ctx(harness.services))
+    monkeypatch.setattr(privacy_jobs, "datetime", Later)
+    await privacy_jobs.purge_job(_Ctx(harness.services))
     stored = await harness.services.db.fetch_all("SELECT text FROM questions")
     assert [r["text"] for r in stored] == [None, None, None]
     [listing] = texts(await coord.send("/gaps"))
@@ -126,7 +125,7 @@ async def test_gaps_list_unanswered_texts_without_ids_until_retention_erases_the
 
 
 class _Ctx:
-    """What retention.purge reads of a job's context."""
+    """What the retention job reads of a job's context."""
 
     def __init__(self, services) -> None:
         self.services = services

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from bot.app import build_application
-from bot.figures import followup
+from bot.handlers import figures as figure_jobs
 from bot.local.runtime import running
 from tests.conftest import alerts, texts
 
@@ -32,8 +32,8 @@ async def test_a_referral_to_an_office_is_followed_up_once_and_the_answer_logged
     [referral] = await harness.services.db.fetch_all("SELECT id FROM referrals")
 
     # Not yet due after 13 days; due after 14 (the default FOLLOWUP_DAYS).
-    assert await followup.send_due(harness.app.bot, harness.services, later(13)) == 0
-    assert await followup.send_due(harness.app.bot, harness.services, later(14.1)) == 1
+    assert await harness.services.followups.send_due(later(13)) == 0
+    assert await harness.services.followups.send_due(later(14.1)) == 1
     [asked] = questions_to(harness, MEMBER)[-1:]
     title = harness.services.knowledge.entries[OFFICE].text("en").title
     assert title in asked.text and "Did you contact them" in asked.text
@@ -48,7 +48,7 @@ async def test_a_referral_to_an_office_is_followed_up_once_and_the_answer_logged
 
     # At most once: another run (or a restart's) asks nothing more.
     before = len(harness.api.calls)
-    assert await followup.send_due(harness.app.bot, harness.services, later(15)) == 0
+    assert await harness.services.followups.send_due(later(15)) == 0
     assert len(harness.api.calls) == before
 
     calls = await member.press(f"fu:{referral['id']}:h", message=asked.result)
@@ -65,7 +65,7 @@ async def test_a_referral_to_an_office_is_followed_up_once_and_the_answer_logged
 
 async def test_someone_else_cannot_answer_and_malformed_data_is_refused(harness):
     await harness.chat(MEMBER).press(f"v:{PROGRAM}")
-    await followup.send_due(harness.app.bot, harness.services, later(14.1))
+    await harness.services.followups.send_due(later(14.1))
     [row] = await followup_rows(harness)
     intruder = harness.chat(OTHER, language_code="en")
     for data in (f"fu:{row['referral_id']}:h", "fu:x:h", f"fu:{row['referral_id']}:z", "fu:"):
@@ -81,9 +81,9 @@ async def test_no_follow_up_for_glossary_entries_and_repeats_are_asked_once(harn
     await member.press(f"v:{OFFICE}")
     await member.press(f"v:{OFFICE}")  # the same office twice: one question
     await member.press(f"v:{PROGRAM}")  # another place: asked in the next run, not at once
-    assert await followup.send_due(harness.app.bot, harness.services, later(14.1)) == 1
-    assert await followup.send_due(harness.app.bot, harness.services, later(14.2)) == 1
-    assert await followup.send_due(harness.app.bot, harness.services, later(14.3)) == 0
+    assert await harness.services.followups.send_due(later(14.1)) == 1
+    assert await harness.services.followups.send_due(later(14.2)) == 1
+    assert await harness.services.followups.send_due(later(14.3)) == 0
     rows = await followup_rows(harness)
     assert [(r["entry_id"], r["status"]) for r in rows] == [
         (OFFICE, "asked"),
@@ -95,30 +95,30 @@ async def test_no_follow_up_for_glossary_entries_and_repeats_are_asked_once(harn
 async def test_old_referrals_and_blocked_users_are_not_asked(harness):
     await harness.chat(MEMBER).press(f"v:{OFFICE}")
     # Far beyond FOLLOWUP_DAYS + grace: too late to ask.
-    assert await followup.send_due(harness.app.bot, harness.services, later(40)) == 0
+    assert await harness.services.followups.send_due(later(40)) == 0
     assert await followup_rows(harness) == []
     await harness.chat(OTHER).press(f"v:{OFFICE}")
     harness.api.refuse["sendMessage"] = (403, "Forbidden: bot was blocked by the user")
-    await followup.send_due(harness.app.bot, harness.services, later(14.1))
+    await harness.services.followups.send_due(later(14.1))
     rows = await followup_rows(harness)
     assert [r["status"] for r in rows] == ["unreachable", "unreachable"]
     assert await harness.services.db.users.is_unreachable(OTHER)
-    assert await followup.send_due(harness.app.bot, harness.services, later(14.2)) == 0
+    assert await harness.services.followups.send_due(later(14.2)) == 0
 
 
 async def test_the_job_is_scheduled_and_the_database_survives_a_restart(
     harness, config, knowledge
 ):
-    assert harness.app.job_queue.get_jobs_by_name(followup.JOB_NAME)
+    assert harness.app.job_queue.get_jobs_by_name(figure_jobs.FOLLOWUP_JOB)
     await harness.chat(MEMBER).press(f"v:{OFFICE}")
-    await followup.send_due(harness.app.bot, harness.services, later(14.1))
+    await harness.services.followups.send_due(later(14.1))
     await harness.app.stop()  # the harness keeps the database file; start a second process
     from bot.local.bot_api import LocalBotApi
 
     api = LocalBotApi()
     app = build_application(config, request=api, knowledge=knowledge)
     async with running(app):
-        assert app.job_queue.get_jobs_by_name(followup.JOB_NAME)
-        assert await followup.send_due(app.bot, app.bot_data.services, later(14.2)) == 0
+        assert app.job_queue.get_jobs_by_name(figure_jobs.FOLLOWUP_JOB)
+        assert await app.bot_data.services.followups.send_due(later(14.2)) == 0
     assert [c for c in api.calls if c.method == "sendMessage"] == []
     await harness.app.start()

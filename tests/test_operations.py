@@ -14,9 +14,8 @@ import urllib.request
 
 import pytest
 
-from bot.config import ConfigError
+from bot.config import ConfigError, WebhookConfig
 from bot.db import Database
-from bot.webhook import WebhookConfig
 from tests.fake_bot_api import FakeBotApi
 
 TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"

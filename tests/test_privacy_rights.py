@@ -8,7 +8,6 @@ import pytest
 
 from bot.app import build_application
 from bot.config import Config, ConfigError
-from bot.figures import followup
 from bot.figures import service as figures
 from bot.local.bot_api import LocalBotApi
 from bot.local.runtime import running
@@ -53,7 +52,7 @@ async def fill(harness):
     await member.press(f"hn:{ho[3:]}:0")
     await member.press(f"v:{OFFICE}")
     later = datetime.now(UTC) + timedelta(days=14.1)
-    await followup.send_due(harness.app.bot, harness.services, later)
+    await harness.services.followups.send_due(later)
     db = harness.services.db
     await db.events.subscribe(MEMBER, "*", "en", ("1d",), "2026-01-01T00:00:00+00:00")
     await db.roles.set_role(COORDINATOR_ID, MEMBER, "coordinator")

@@ -10,6 +10,8 @@ from babel.dates import format_date
 from bot.core.clock import ManualClock, OffsetClock
 from bot.events import reminders
 from bot.events.occurrences import Occurrence, fire_time
+from bot.events.reminders import Reminders
+from bot.handlers import events as event_jobs
 from bot.i18n import Catalogs
 from bot.i18n.languages import LANGUAGES
 from tests.events_helpers import BERLIN, berlin, bot_process, messages_to
@@ -134,7 +136,7 @@ async def test_dst_reminders_are_scheduled_and_sent_on_the_wall_clock(config, kn
         await _subscribe(bot)
         await _ack_meeting(bot, day="2027-03-29", at="19:00")  # Monday after the switch
         await bot.tick()
-        await reminders.rebuild(bot.app)
+        await event_jobs.rebuild(bot.app)
         assert bot.job_times() == [
             datetime(2027, 3, 22, 18, 0, tzinfo=UTC),  # 19:00 CET, 7 days before
             datetime(2027, 3, 28, 17, 0, tzinfo=UTC),  # 19:00 CEST, 1 day before
@@ -175,7 +177,7 @@ async def test_reminder_speaks_the_subscribers_language(config, knowledge, lang)
         await bot.tick()
         bot.clock.set(berlin(2027, 3, 17, 18, 30, 30))
         [text] = messages_to(await bot.tick(), MEMBER)
-        catalog = bot.services.events.catalog
+        catalog = bot.services.desk.catalog
     title = catalog.events["ack-treffen"].text(lang).title
     assert title.split()[-1] in text  # the series title in the user's language
     assert format_date(berlin(2027, 3, 24).date(), "full", locale=lang) in text
@@ -226,19 +228,19 @@ async def test_a_crash_mid_delivery_repeats_nothing_and_loses_only_the_batch_in_
             await _subscribe(bot, member)
         await _ack_meeting(bot)
         await bot.tick()  # the "added" notices
-    real_send, attempts = reminders._send, []
+    real_send, attempts = Reminders.send_one, []
 
-    async def send_then_die(*args):
+    async def send_then_die(self, *args):
         attempts.append(args)
-        state = await real_send(*args)
+        state = await real_send(self, *args)
         if len(attempts) == reminders.IN_FLIGHT + 3:  # within the second batch
             raise _Crash
         return state
 
-    monkeypatch.setattr(reminders, "schedule", lambda app: None)  # no job races the crash
+    monkeypatch.setattr(event_jobs, "schedule", lambda app: None)  # no job races the crash
     async with bot_process(config, knowledge, clock) as bot:
         clock.set(berlin(2027, 3, 17, 18, 30, 5))
-        monkeypatch.setattr(reminders, "_send", send_then_die)
+        monkeypatch.setattr(Reminders, "send_one", send_then_die)
         with pytest.raises(_Crash):
             await bot.tick()
         crashed = {m: messages_to(bot.api.calls, m) for m in members}
@@ -268,7 +270,7 @@ async def test_a_read_only_disk_when_a_reminder_is_due_is_logged_and_it_follows_
         db, before = bot.services.db, len(bot.api.calls)
         await db.fetch_all("PRAGMA query_only = ON")  # what SQLite says on a read-only disk
         with caplog.at_level(logging.ERROR):
-            bot.app.job_queue.run_once(reminders.run_reminders, when=0)  # the wake-up job
+            bot.app.job_queue.run_once(event_jobs.run_reminders, when=0)  # the wake-up job
             for _ in range(200):
                 if "cannot save while handling a scheduled job" in caplog.text:
                     break

@@ -45,9 +45,18 @@ async def test_broadcast_to_the_organisations_of_a_topic(harness):
 async def test_district_audience_and_its_picker(harness):
     await _two_organisations(harness)
     services = harness.services
-    assert await recipients(services, Audience("district", target="mitte")) == [(B, "de")]
-    assert await recipients(services, Audience("topic", target="culture")) == [(A, "tr")]
-    assert await recipients(services, Audience("district", target="dotzheim")) == []
+    assert await recipients(
+        services.db, services.config.default_language, Audience("district", target="mitte")
+    ) == [(B, "de")]
+    assert await recipients(
+        services.db, services.config.default_language, Audience("topic", target="culture")
+    ) == [(A, "tr")]
+    assert (
+        await recipients(
+            services.db, services.config.default_language, Audience("district", target="dotzheim")
+        )
+        == []
+    )
     coord = harness.chat(COORDINATOR_ID, language_code="de")
     await coord.send("/broadcast")
     await coord.send("Treffen in Biebrich")

@@ -8,10 +8,10 @@ from typing import Any, TextIO
 
 from bot.ask.pages import for_result
 from bot.config import Config
+from bot.core.reply import visible_text
 from bot.i18n import Catalogs
 from bot.i18n.languages import LANGUAGES
 from bot.knowledge import Knowledge, load_knowledge
-from bot.local.bot_api import visible_text
 from bot.matching import Matcher
 
 

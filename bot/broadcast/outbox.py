@@ -11,10 +11,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Literal
 
 from bot.core.pacing import Pacer
+from bot.core.sending import Outcome
 from bot.db import Database
 from bot.db.outbox import OutboxRow
 
@@ -27,16 +26,6 @@ MAX_BACKOFF_SECONDS = 300.0
 # the BROADCAST_IN_FLIGHT setting (raise it where rate × round trip exceeds one).
 MAX_IN_FLIGHT = 1
 BATCH = 200
-
-Kind = Literal["sent", "blocked", "retry_after", "transient", "failed"]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    kind: Kind
-    reason: str | None = None
-    retry_after: float = 0.0
-
 
 Send = Callable[[int, str], Awaitable[Outcome]]
 

@@ -1,14 +1,16 @@
 """The menus that list knowledge: programs, offices by topic, networks (no I/O)."""
 
-from bot.ask.pages import label
+from bot.browse import Topic, View
+from bot.browse.entry import label
 from bot.core.reply import Button, Reply, esc
+from bot.home import Menu
 from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Entry, Knowledge
 
 
 def _entry_buttons(entries: list[Entry], t: Translator) -> tuple[tuple[Button, ...], ...]:
-    return tuple((Button(label(e, t), f"v:{e.id}"),) for e in entries)
+    return tuple((Button(label(e, t), View(e.id).data()),) for e in entries)
 
 
 def _by_title(entries: list[Entry], t: Translator) -> list[Entry]:
@@ -29,7 +31,8 @@ def programs(t: Translator, knowledge: Knowledge) -> Reply:
 def topics(t: Translator, knowledge: Knowledge) -> Reply:
     with_offices = [tid for tid in knowledge.topics if knowledge.offices_for_topic(tid)]
     buttons = tuple(
-        (Button(knowledge.topics[tid].get(t.locale, tid), f"t:{tid}"),) for tid in with_offices
+        (Button(knowledge.topics[tid].get(t.locale, tid), Topic(tid).data()),)
+        for tid in with_offices
     )
     text = esc(t.gettext("Who is responsible? Choose a topic:"))
     return Reply(text, (*buttons, (back_to_menu(t),)))
@@ -41,7 +44,7 @@ def topic_offices(t: Translator, knowledge: Knowledge, topic: str) -> Reply | No
     entries = _by_title(knowledge.offices_for_topic(topic), t)
     name = knowledge.topics[topic].get(t.locale, topic)
     text = esc(t.gettext("Offices and institutions for “{topic}”:", topic=name))
-    back = Button(t.pgettext("button", "Back"), "menu:offices")
+    back = Button(t.pgettext("button", "Back"), Menu("offices").data())
     return Reply(text, (*_entry_buttons(entries, t), (back,)))
 
 
@@ -59,7 +62,7 @@ def networks(t: Translator, knowledge: Knowledge) -> Reply:
             esc(t.gettext("Deadlines of the funding programs are on each program's page.")),
         ]
     )
-    programs_button = Button(t.pgettext("button", "Funding programs"), "menu:programs")
+    programs_button = Button(t.pgettext("button", "Funding programs"), Menu("programs").data())
     return Reply(text, (*_entry_buttons(entries, t), (programs_button,), (back_to_menu(t),)))
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from html.parser import HTMLParser
 
 MAX_MESSAGE = 4096
 
@@ -22,21 +21,6 @@ class Button:
 class Reply:
     text: str  # Telegram HTML; every dynamic part escaped with esc()
     buttons: tuple[tuple[Button, ...], ...] = ()
-
-    def markup(self) -> InlineKeyboardMarkup | None:
-        if not self.buttons:
-            return None
-        return InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(b.label, url=b.url)
-                    if b.url
-                    else InlineKeyboardButton(b.label, callback_data=b.data)
-                    for b in row
-                ]
-                for row in self.buttons
-            ]
-        )
 
     def chunks(self) -> list[str]:
         return split_message(self.text)
@@ -91,3 +75,17 @@ def _pieces(text: str, limit: int) -> Sequence[str]:
             line = line[cut:].lstrip()
         out.append(line)
     return out
+
+
+def visible_text(text: str) -> str:
+    """The text a user sees for an HTML message (tags removed, entities decoded)."""
+    out: list[str] = []
+
+    class _Strip(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            out.append(data)
+
+    s = _Strip(convert_charrefs=True)
+    s.feed(text)
+    s.close()
+    return "".join(out)

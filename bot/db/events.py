@@ -15,6 +15,12 @@ _EVENT_COLUMNS = (
 EDITABLE = ("day", "start_time", "place", "note", "title")
 
 
+# A subscriber who blocked the bot (the sender marked them) gets nothing until they write again.
+_REACHABLE = (
+    "NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.user_id AND u.unreachable_since IS NOT NULL)"
+)
+
+
 @dataclass(frozen=True)
 class StoredEvent:
     id: int
@@ -148,12 +154,6 @@ class EventQueries(Queries):
             "DELETE FROM subscriptions WHERE user_id = ? AND target = ?", (user_id, target)
         )
 
-    async def forget_subscriber(self, user_id: int) -> None:
-        """Remove every subscription and preference of a user (e.g. they blocked the bot)."""
-        async with self.transaction():
-            await self._conn.execute("DELETE FROM subscriptions WHERE user_id = ?", (user_id,))
-            await self._conn.execute("DELETE FROM subscribers WHERE user_id = ?", (user_id,))
-
     async def subscriptions_of(self, user_id: int) -> set[str]:
         async with self._query(
             "SELECT target FROM subscriptions WHERE user_id = ?", (user_id,)
@@ -205,7 +205,7 @@ class EventQueries(Queries):
                 "INSERT INTO reminder_deliveries (user_id, item, state, at) "
                 "SELECT DISTINCT s.user_id, ?, ?, ? FROM subscriptions s "
                 "JOIN subscribers p ON p.user_id = s.user_id "
-                f"WHERE s.target IN ({marks}) AND s.since <= ? "
+                f"WHERE s.target IN ({marks}) AND s.since <= ? AND {_REACHABLE} "
                 "AND instr(',' || p.leads || ',', ?) > 0 ON CONFLICT DO NOTHING",
                 (item, state, utcnow(), *wanted, due, f",{lead},"),
             )
@@ -217,8 +217,8 @@ class EventQueries(Queries):
         async with self.transaction():
             await self._conn.execute(
                 "INSERT INTO reminder_deliveries (user_id, item, state, at) "
-                f"SELECT DISTINCT user_id, ?, 'pending', ? FROM subscriptions "
-                f"WHERE target IN ({marks}) ON CONFLICT DO NOTHING",
+                "SELECT DISTINCT s.user_id, ?, 'pending', ? FROM subscriptions s "
+                f"WHERE s.target IN ({marks}) AND {_REACHABLE} ON CONFLICT DO NOTHING",
                 (item, utcnow(), *wanted),
             )
             return await self._claimed(item, "pending")

@@ -142,7 +142,7 @@ class OutboxQueries(Queries):
     async def finish_row(
         self, broadcast_id: int, chat_id: int, status: str, reason: str | None = None
     ) -> None:
-        """sent, blocked (the user becomes unreachable) or failed."""
+        """sent, blocked or failed (the sender marks a blocked user unreachable)."""
         assert status in FINAL
         # One statement each (no transaction): this runs for every message of a broadcast.
         await self._conn.execute(
@@ -150,12 +150,6 @@ class OutboxQueries(Queries):
             "WHERE broadcast_id = ? AND chat_id = ?",
             (status, reason, utcnow(), broadcast_id, chat_id),
         )
-        if status == "blocked":  # a crash in between only costs one more 403 next time
-            await self._conn.execute(
-                "UPDATE users SET unreachable_since = ? "
-                "WHERE id = ? AND unreachable_since IS NULL",
-                (utcnow(), chat_id),
-            )
 
     async def retry_row(
         self, broadcast_id: int, chat_id: int, next_try_at: float, reason: str, count: bool

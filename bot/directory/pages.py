@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from bot.core.reply import Button, Reply, bold, esc, rows
 from bot.db.directory import Organisation
+from bot.directory import ASK_DELETE, DELETE, EDIT, NEW, VIEW, Export, Step
 from bot.directory.service import MULTI, STEPS, Registration, label, options
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
@@ -31,8 +32,8 @@ def _question(t: Translator, step: str) -> str:
 
 def nav_row(t: Translator) -> tuple[Button, ...]:
     return (
-        Button(t.pgettext("button", "Back"), "og:back"),
-        Button(t.pgettext("button", "Cancel"), "og:x"),
+        Button(t.pgettext("button", "Back"), Step("back").data()),
+        Button(t.pgettext("button", "Cancel"), Step("x").data()),
     )
 
 
@@ -46,16 +47,16 @@ def step_page(t: Translator, knowledge: Knowledge, reg: Registration) -> Reply:
         text += "\n" + esc(t.gettext("Please type it as a message."))
         if reg.editing and reg.values.get("name"):
             keep = t.pgettext("button", "Keep the current name")
-            buttons.append((Button(keep, "og:keep"),))
+            buttons.append((Button(keep, Step("keep").data()),))
     else:
         picked = reg.picked()
         choices = [
-            Button(("✓ " if v in picked else "") + label(t, knowledge, step, v), f"og:{v}")
+            Button(("✓ " if v in picked else "") + label(t, knowledge, step, v), Step(v).data())
             for v in options(step, knowledge)
         ]
         buttons += rows(choices, 1 if step in ("needs", "topics", "legal_form") else 2)
         if step in MULTI:
-            buttons.append((Button(t.pgettext("button", "Done"), "og:ok"),))
+            buttons.append((Button(t.pgettext("button", "Done"), Step("ok").data()),))
     return Reply(text, (*buttons, nav_row(t)))
 
 
@@ -89,15 +90,15 @@ def entry_page(t: Translator, knowledge: Knowledge, org: Organisation, saved: bo
     )
     lines = [esc(head), "", bold(org.name), *field_lines(t, knowledge, org)]
     buttons = (
-        (Button(t.pgettext("button", "Edit"), "org:edit"),),
-        (Button(t.pgettext("button", "Delete"), "org:del"),),
+        (Button(t.pgettext("button", "Edit"), EDIT.data()),),
+        (Button(t.pgettext("button", "Delete"), ASK_DELETE.data()),),
     )
     return Reply("\n".join(lines), buttons)
 
 
 def no_entry(t: Translator) -> Reply:
     text = t.gettext("Your organisation is not in the directory yet.")
-    return Reply(esc(text), ((Button(t.pgettext("button", "Register"), "org:new"),),))
+    return Reply(esc(text), ((Button(t.pgettext("button", "Register"), NEW.data()),),))
 
 
 def confirm_delete(t: Translator) -> Reply:
@@ -105,8 +106,8 @@ def confirm_delete(t: Translator) -> Reply:
     return Reply(
         esc(text),
         (
-            (Button(t.pgettext("button", "Yes, delete it"), "org:delyes"),),
-            (Button(t.pgettext("button", "No, keep it"), "org:view"),),
+            (Button(t.pgettext("button", "Yes, delete it"), DELETE.data()),),
+            (Button(t.pgettext("button", "No, keep it"), VIEW.data()),),
         ),
     )
 
@@ -165,5 +166,5 @@ def directory_list(
     for org in orgs:
         lines += ["", bold(org.name), *field_lines(t, knowledge, org)]
     lines += ["", esc(t.gettext("Search with /directory followed by a word."))]
-    export = Button(t.pgettext("button", "Export as CSV"), "dir:csv")
+    export = Button(t.pgettext("button", "Export as CSV"), Export("csv").data())
     return Reply("\n".join(lines), ((export,),))

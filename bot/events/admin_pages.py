@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core.reply import Button, Reply, bold, esc
 from bot.db.events import StoredEvent
-from bot.events import drafts, pages
+from bot.events import Desk, DeskEvent, DeskField, DeskSeries, drafts, pages
 from bot.events.catalog import EventCatalog
 from bot.events.drafts import Draft
 from bot.events.occurrences import Occurrence, from_stored
@@ -19,8 +19,8 @@ Rows = tuple[tuple[Button, ...], ...]
 
 def _nav(t: Translator) -> tuple[Button, ...]:
     return (
-        Button(t.pgettext("button", "Back"), "eva:back"),
-        Button(t.pgettext("button", "Close"), "eva:x"),
+        Button(t.pgettext("button", "Back"), Desk("back").data()),
+        Button(t.pgettext("button", "Close"), Desk("x").data()),
     )
 
 
@@ -37,14 +37,16 @@ def desk_menu(
         (
             Button(
                 f"{pages.short_when(t, o)} · {pages.title(t, o, catalog, knowledge)}"[:60],
-                f"eva:e:{o.event_key.removeprefix('d.')}",
+                DeskEvent(int(o.event_key.removeprefix("d."))).data(),
             ),
         )
         for o in dates
         if o.event_key.startswith("d.")
     )
-    add = Button(t.pgettext("button", "Add a date"), "eva:add")
-    return Reply(text, (*buttons[:20], (add,), (Button(t.pgettext("button", "Close"), "eva:x"),)))
+    add = Button(t.pgettext("button", "Add a date"), Desk("add").data())
+    return Reply(
+        text, (*buttons[:20], (add,), (Button(t.pgettext("button", "Close"), Desk("x").data()),))
+    )
 
 
 def draft_occurrence(draft: Draft, catalog: EventCatalog, tz: ZoneInfo) -> Occurrence | None:
@@ -89,9 +91,9 @@ def prompt(
         text = t.gettext("Which series does the date belong to?")
         series = sorted(catalog.events.values(), key=lambda e: (e.kind, e.id))
         rows: Rows = tuple(
-            (Button(t.bidi(e.text(t.locale).title)[:60], f"eva:s:{e.id}"),) for e in series
+            (Button(t.bidi(e.text(t.locale).title)[:60], DeskSeries(e.id).data()),) for e in series
         )
-        other = Button(t.pgettext("button", "Other (own title)"), "eva:s:-")
+        other = Button(t.pgettext("button", "Other (own title)"), DeskSeries("-").data())
         return Reply(esc(text), (*rows, (other,), _nav(t)))
     if state == drafts.TITLE:
         return _typed(t, t.gettext("Type the title of the date:"), error)
@@ -109,7 +111,7 @@ def prompt(
             else t.gettext("Type the start time, e.g. 18:30, or choose “All day”:")
         )
         return Reply(
-            esc(text), ((Button(t.pgettext("button", "All day"), "eva:allday"),), _nav(t))
+            esc(text), ((Button(t.pgettext("button", "All day"), Desk("allday").data()),), _nav(t))
         )
     if state == drafts.PLACE:
         return _typed(t, t.gettext("Type the place, or skip:"), error, skip=True)
@@ -123,27 +125,29 @@ def prompt(
         lines.append(esc(t.gettext("What do you want to change?")))
         fields = (
             (
-                Button(t.pgettext("button", "Date"), "eva:f:day"),
-                Button(t.pgettext("button", "Time"), "eva:f:time"),
+                Button(t.pgettext("button", "Date"), DeskField("day").data()),
+                Button(t.pgettext("button", "Time"), DeskField("time").data()),
             ),
             (
-                Button(t.pgettext("button", "Place"), "eva:f:place"),
-                Button(t.pgettext("button", "Note"), "eva:f:note"),
+                Button(t.pgettext("button", "Place"), DeskField("place").data()),
+                Button(t.pgettext("button", "Note"), DeskField("note").data()),
             ),
-            (Button(t.pgettext("button", "Cancel this date"), "eva:cancel"),),
+            (Button(t.pgettext("button", "Cancel this date"), Desk("cancel").data()),),
         )
         return Reply("\n".join(lines), (*fields, _nav(t)))
     if state == drafts.CANCEL:
         lines.append(esc(t.gettext("Cancel this date? Subscribers are told.")))
-        yes = Button(t.pgettext("button", "Yes, cancel it"), "eva:yes")
+        yes = Button(t.pgettext("button", "Yes, cancel it"), Desk("yes").data())
         return Reply("\n".join(lines), ((yes,), _nav(t)))
     lines.append(esc(t.gettext("Please check and save. Subscribers are told.")))
-    return Reply("\n".join(lines), ((Button(t.pgettext("button", "Save"), "eva:save"),), _nav(t)))
+    return Reply(
+        "\n".join(lines), ((Button(t.pgettext("button", "Save"), Desk("save").data()),), _nav(t))
+    )
 
 
 def _typed(t: Translator, text: str, error: bool, skip: bool = False) -> Reply:
     lines = [esc(text)]
     if error:
         lines.insert(0, esc(t.gettext("Please type at most {n} characters.", n=drafts.MAX_TEXT)))
-    rows: Rows = ((Button(t.pgettext("button", "Skip"), "eva:skip"),),) if skip else ()
+    rows: Rows = ((Button(t.pgettext("button", "Skip"), Desk("skip").data()),),) if skip else ()
     return Reply("\n".join(lines), (*rows, _nav(t)))

@@ -6,10 +6,22 @@ from collections.abc import Sequence
 
 from bot.browse import pages as browse
 from bot.core.reply import Button, Reply, bold, esc, italic
-from bot.events import pages
+from bot.events import (
+    LEAD_TIMES,
+    MY_CALENDAR,
+    REMINDERS_HOME,
+    Desk,
+    EventCalendar,
+    FollowTarget,
+    Lead,
+    Remind,
+    Unremind,
+    pages,
+)
 from bot.events.catalog import EventCatalog
 from bot.events.occurrences import LEADS, Occurrence
-from bot.events.subscriptions import EventView
+from bot.events.service import EventView
+from bot.home import Menu
 from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
@@ -33,7 +45,7 @@ def _leads_text(t: Translator, leads: Sequence[str]) -> str:
 
 
 def my_reminders_button(t: Translator) -> Button:
-    return Button(t.pgettext("button", "My reminders"), "rm:home")
+    return Button(t.pgettext("button", "My reminders"), REMINDERS_HOME.data())
 
 
 def dates_page(
@@ -51,7 +63,7 @@ def dates_page(
     ]
     rows: list[tuple[Button, ...]] = [(my_reminders_button(t),)]
     if coordinator:
-        rows.append((Button(t.pgettext("button", "Manage dates"), "eva:menu"),))
+        rows.append((Button(t.pgettext("button", "Manage dates"), Desk("menu").data()),))
     dated = pages.occurrence_buttons(t, occurrences, catalog, knowledge)
     return Reply("\n".join([*lines, "", base.text]), (*dated, *rows, *base.buttons))
 
@@ -93,14 +105,14 @@ def reminders_page(
         (
             Button(
                 f"{ON if target in followed else OFF} {pages.target_name(t, target, knowledge)}",
-                f"rm:t:{target}",
+                FollowTarget(target).data(),
             ),
         )
         for target in targets
     )
     rows = (
-        (Button(t.pgettext("button", "Reminder times"), "rm:leads"),),
-        (Button(t.pgettext("button", "Calendar file (.ics)"), "rm:ics"),),
+        (Button(t.pgettext("button", "Reminder times"), LEAD_TIMES.data()),),
+        (Button(t.pgettext("button", "Calendar file (.ics)"), MY_CALENDAR.data()),),
         (back_to_menu(t),),
     )
     return Reply("\n".join(lines), (*toggles, *rows))
@@ -109,9 +121,9 @@ def reminders_page(
 def leads_page(t: Translator, leads: Sequence[str]) -> Reply:
     text = esc(t.gettext("When should I remind you? Choose one or more:"))
     toggles = tuple(
-        (Button(f"{ON if x in leads else OFF} {lead_label(t, x)}", f"rm:l:{x}"),) for x in LEADS
+        (Button(f"{ON if x in leads else OFF} {lead_label(t, x)}", Lead(x).data()),) for x in LEADS
     )
-    return Reply(text, (*toggles, (Button(t.pgettext("button", "Done"), "rm:home"),)))
+    return Reply(text, (*toggles, (Button(t.pgettext("button", "Done"), REMINDERS_HOME.data()),)))
 
 
 def remind_done(
@@ -166,8 +178,14 @@ def event_page(
             if following
             else t.pgettext("button", "Remind me")
         )
-        action = "unremind" if following else "remind"
-        rows.append((Button(label, f"{action}:{view.entry_id}"),))
-    rows.append((Button(t.pgettext("button", "Calendar file (.ics)"), f"evi:{view.event_key}"),))
-    rows.append((Button(t.pgettext("button", "Back"), "menu:dates"),))
+        kind = Unremind if following else Remind
+        rows.append((Button(label, kind(view.entry_id).data()),))
+    rows.append(
+        (
+            Button(
+                t.pgettext("button", "Calendar file (.ics)"), EventCalendar(view.event_key).data()
+            ),
+        )
+    )
+    rows.append((Button(t.pgettext("button", "Back"), Menu("dates").data()),))
     return Reply("\n".join(lines), tuple(rows))

@@ -9,6 +9,7 @@ from babel import Locale
 from babel.dates import format_date, format_time
 
 from bot.core.reply import Button, Reply, bold, esc, italic
+from bot.events import EventPage
 from bot.events.catalog import CatalogEvent, EventCatalog
 from bot.events.occurrences import Occurrence
 from bot.i18n import Translator
@@ -83,7 +84,7 @@ def days_until(t: Translator, occ: Occurrence, today: date) -> str:
 
 
 def details_button(t: Translator, occ: Occurrence) -> Button:
-    return Button(t.pgettext("button", "Details"), f"evd:{occ.event_key}")
+    return Button(t.pgettext("button", "Details"), EventPage(occ.event_key).data())
 
 
 def reminder(
@@ -134,7 +135,7 @@ def occurrence_buttons(
     for occ in occurrences[:MAX_LISTED]:
         label = title(t, occ, catalog, knowledge)
         label = label if len(label) <= 60 else label[:59] + "…"
-        seen.setdefault(occ.event_key, Button(label, f"evd:{occ.event_key}"))
+        seen.setdefault(occ.event_key, Button(label, EventPage(occ.event_key).data()))
     return tuple((b,) for b in seen.values())
 
 

@@ -1,11 +1,13 @@
-"""Free-text questions and the buttons under an answer (c:, nm:, ho:)."""
+"""Free-text questions and the buttons under an answer (c:, nm:)."""
+
+from __future__ import annotations
 
 from telegram import Update
 
-from bot.ask import service as questions
-from bot.browse.entry_page import entry_page
-from bot.handlers.common import callback_parts, page_links, refuse_button, send, show
+from bot.ask import Candidate, NotMeant
+from bot.handlers import browse
 from bot.handlers.context import BotContext
+from bot.handlers.messages import refuse_button, send, show
 
 
 async def answer_question(update: Update, context: BotContext) -> None:
@@ -13,42 +15,25 @@ async def answer_question(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if message is None or not message.text or context.user is None:
         return
-    reply = await questions.ask(context.services, context.t, context.user.id, message.text)
+    reply = await context.services.ask.ask(context.t, context.user.id, message.text)
     await send(update, context, reply)
 
 
-def _question_id(update: Update, fields: int) -> tuple[int, list[str]] | None:
-    parts = callback_parts(update, fields)
-    if parts is None or not parts[1].isdigit():
-        return None
-    return int(parts[1]), parts
-
-
-async def pick_candidate(update: Update, context: BotContext) -> None:
+async def pick_candidate(update: Update, context: BotContext, data: Candidate) -> None:
     """Show the candidate the user chose instead of the first answer."""
-    found = _question_id(update, 3)
-    services = context.services
-    if (
-        found is None
-        or context.user is None
-        or not await questions.pick(services, context.user.id, found[0], found[1][2])
-    ):
+    user = context.user
+    if user is None or not await context.services.ask.pick(user.id, data.question, data.entry):
         await refuse_button(update, context)
         return
-    entry = services.knowledge.entries[found[1][2]]
-    if update.callback_query:
-        await update.callback_query.answer()
-    page = entry_page(entry, context.t, services.knowledge, page_links(context, entry))
-    await send(update, context, page)
+    await browse.open_entry(update, context, data.entry, None, keep=True)  # counted by pick
 
 
-async def not_what_i_meant(update: Update, context: BotContext) -> None:
+async def not_what_i_meant(update: Update, context: BotContext, data: NotMeant) -> None:
     """Offer the other candidates and the coordination office."""
-    found = _question_id(update, 2)
     reply = None
-    if found is not None and context.user is not None:
-        reply = await questions.other_candidates(
-            context.services, context.t, context.user.id, found[0]
+    if context.user is not None:
+        reply = await context.services.ask.other_candidates(
+            context.t, context.user.id, data.question
         )
     if reply is None:
         await refuse_button(update, context)

@@ -1,51 +1,62 @@
-"""/broadcast: text, versions per language, audience, preview, confirm, optional send time.
+"""/broadcast (text, versions per language, audience, preview, confirm, optional send time),
+the stop button (bx:), and the broadcast worker's background task and jobs.
 
-Every step re-checks the coordinator role: the conversation can outlive a /revoke.
+The route re-checks the coordinator role on every step: the conversation can outlive a
+/revoke.
 """
 
-import warnings
+from __future__ import annotations
+
+import asyncio
+import logging
 from datetime import datetime
 
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
-from telegram.warnings import PTBUserWarning
+from telegram.ext import ConversationHandler
 
-from bot.broadcast import audiences as bd
-from bot.broadcast import service as bc
-from bot.broadcast.delivery import delivery_of
+from bot.broadcast import (
+    AUDIENCE,
+    CONFIRM,
+    MENU,
+    TEXT,
+    WHEN,
+    AudienceKind,
+    DistrictMOs,
+    LanguageToggle,
+    Stop,
+    Subscribers,
+    TopicMOs,
+    Version,
+    service,
+)
+from bot.broadcast import pages as bc
+from bot.broadcast.worker import Worker
 from bot.core.reply import Reply, esc
-from bot.handlers.common import callback_parts, refuse_button, send, show
 from bot.handlers.context import BotContext
-from bot.handlers.coordinator import guard
+from bot.handlers.jobs import App
+from bot.handlers.messages import refuse_button, send, show
 from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
 
-TEXT, MENU, AUDIENCE, CONFIRM, WHEN = range(5)
+log = logging.getLogger(__name__)
 END = ConversationHandler.END
 KEY = "broadcast_draft"
 TIMEOUT_SECONDS = 3600  # a forgotten draft must not swallow the coordinator's messages
+JOB_NAME = "broadcast-worker"
 
 
-def _draft(context: BotContext) -> bc.Draft:
+def _draft(context: BotContext) -> service.Draft:
     draft = context.user_data.get(KEY) if context.user_data is not None else None
-    return draft if isinstance(draft, bc.Draft) else bc.Draft()
+    return draft if isinstance(draft, service.Draft) else service.Draft()
 
 
-def _keep(context: BotContext, draft: bc.Draft) -> None:
+def _keep(context: BotContext, draft: service.Draft) -> None:
     if context.user_data is not None:
         context.user_data[KEY] = draft
 
 
 async def start_broadcast(update: Update, context: BotContext) -> int:
     """/broadcast: ask for the text of the announcement."""
-    if not await guard(update, context, "/broadcast"):
-        return END
-    _keep(context, bc.Draft())
+    _keep(context, service.Draft())
     text = context.t.gettext(
         "Send me the text of the announcement. Formatting (bold, italic, links) is kept. "
         "It is the default version for everyone."
@@ -57,101 +68,131 @@ async def start_broadcast(update: Update, context: BotContext) -> int:
 async def take_text(update: Update, context: BotContext) -> int:
     """A text: the default version or the language version asked for."""
     message = update.effective_message
-    if not await guard(update, context, "broadcast text") or message is None:
+    if message is None:
         return END
-    draft = bc.with_text(_draft(context), message.text_html)
+    draft = service.with_text(_draft(context), message.text_html)
     _keep(context, draft)
     await send(update, context, bc.draft_menu(context.t, draft))
     return MENU
 
 
-async def pick_version(update: Update, context: BotContext) -> int:
+async def pick_version(update: Update, context: BotContext, data: Version) -> int | None:
     """bc:v:<lang>: the next text is that language's version."""
-    parts = callback_parts(update, 3)
-    if not await guard(update, context, "bc:v"):
-        return END
-    if parts is None or parts[2] not in LANGUAGES:
+    if data.lang not in LANGUAGES:
         await refuse_button(update, context)
-        return MENU
+        return None
     draft = _draft(context)
-    draft.editing = parts[2]
+    draft.editing = data.lang
     _keep(context, draft)
-    text = context.t.gettext("Send me the {language} version.", language=NATIVE_NAMES[parts[2]])
+    text = context.t.gettext("Send me the {language} version.", language=NATIVE_NAMES[data.lang])
     await show(update, context, Reply(esc(text), ((bc.cancel_button(context.t),),)))
     return TEXT
 
 
-async def ask_audience(update: Update, context: BotContext) -> int:
+async def ask_audience(update: Update, context: BotContext, data: object = None) -> int:
     """bc:aud: who should get it."""
-    if not await guard(update, context, "bc:aud"):
-        return END
-    targets = await bc.subscription_targets(context.services, context.t)
+    services = context.services
+    targets = await service.subscription_targets(services.db, services.knowledge, context.t)
     await show(update, context, bc.audience_menu(context.t, targets))
     return AUDIENCE
 
 
-async def pick_audience(update: Update, context: BotContext) -> int:
-    """bc:a:all|lang|topic|district, bc:l:<lang>|ok, bc:s:<target>, bc:t|d:<id>."""
-    parts = callback_parts(update, 3)
-    if not await guard(update, context, "bc:audience"):
-        return END
-    draft = _draft(context)
-    kind, arg = (parts[1], parts[2]) if parts else ("", "")
-    if (kind, arg) == ("a", "all"):
-        draft.audience = bc.Audience("all")
-    elif (kind, arg) == ("a", "lang") or (kind == "l" and arg in LANGUAGES):
-        draft.picked = tuple(x for x in LANGUAGES if (x in draft.picked) != (x == arg))
+async def pick_kind(update: Update, context: BotContext, data: AudienceKind) -> int | None:
+    """bc:a:all|lang|topic|district: everyone, or pick languages, or MOs of a topic/district."""
+    draft, services = _draft(context), context.services
+    if data.kind == "all":
+        draft.audience = service.Audience("all")
+        return await _preview(update, context, draft)
+    if data.kind == "lang":
         await show(update, context, bc.language_picker(context.t, draft.picked))
         return AUDIENCE
-    elif (kind, arg) == ("l", "ok") and draft.picked:
-        draft.audience = bc.Audience("lang", draft.picked)
-    elif kind == "s" and arg in dict(await bc.subscription_targets(context.services, context.t)):
-        draft.audience = bc.Audience("sub", target=arg)
-    elif kind == "a" and arg in bd.KINDS:  # MOs of a topic or district: pick which
-        cancel = bc.cancel_button(context.t)
-        await show(update, context, await bd.picker(context.services, context.t, arg, cancel))
+    if data.kind in service.KINDS:
+        found = await service.choices(services.db, services.knowledge, data.kind)
+        await show(update, context, bc.picker(context.t, services.knowledge, data.kind, found))
         return AUDIENCE
-    elif (dk := bd.kind_of_letter(kind)) and arg in await bd.choices(context.services, dk):
-        draft.audience = bc.Audience(dk, target=arg)
-    else:
+    await refuse_button(update, context)
+    return None
+
+
+async def toggle_language(update: Update, context: BotContext, data: LanguageToggle) -> int | None:
+    """bc:l:<lang>: tick or untick a language; bc:l:ok: those ticked are the audience."""
+    draft = _draft(context)
+    if data.lang == "ok" and draft.picked:
+        draft.audience = service.Audience("lang", draft.picked)
+        return await _preview(update, context, draft)
+    if data.lang not in LANGUAGES:
         await refuse_button(update, context)
-        return AUDIENCE
+        return None
+    draft.picked = tuple(x for x in LANGUAGES if (x in draft.picked) != (x == data.lang))
+    await show(update, context, bc.language_picker(context.t, draft.picked))
+    return AUDIENCE
+
+
+async def pick_subscribers(update: Update, context: BotContext, data: Subscribers) -> int | None:
+    """bc:s:<target>: those who follow a network or program."""
+    services = context.services
+    targets = await service.subscription_targets(services.db, services.knowledge, context.t)
+    if data.target not in dict(targets):
+        await refuse_button(update, context)
+        return None
+    draft = _draft(context)
+    draft.audience = service.Audience("sub", target=data.target)
     return await _preview(update, context, draft)
 
 
-async def _preview(update: Update, context: BotContext, draft: bc.Draft) -> int:
+async def pick_mos(
+    update: Update, context: BotContext, data: TopicMOs | DistrictMOs
+) -> int | None:
+    """bc:t:<topic> or bc:d:<district>: the MOs of one topic or district."""
+    kind, value = (
+        ("topic", data.topic) if isinstance(data, TopicMOs) else ("district", data.district)
+    )
+    services = context.services
+    if value not in await service.choices(services.db, services.knowledge, kind):
+        await refuse_button(update, context)
+        return None
+    draft = _draft(context)
+    draft.audience = service.Audience(kind, target=value)
+    return await _preview(update, context, draft)
+
+
+async def _preview(update: Update, context: BotContext, draft: service.Draft) -> int:
     assert draft.audience is not None
-    people = await bc.recipients(context.services, draft.audience)
+    services = context.services
+    people = await service.recipients(
+        services.db, services.config.default_language, draft.audience
+    )
     if update.callback_query:
         await update.callback_query.answer()
     if not people:
         text = context.t.gettext("Nobody in this audience can be reached. Choose another one.")
         await send(update, context, Reply(esc(text)))
         return await ask_audience(update, context)
-    for reply in bc.preview(context.t, draft, people):
-        await send(update, context, reply)
+    for page in bc.preview(context.t, draft, people):
+        await send(update, context, page)
     return CONFIRM
 
 
-async def send_now(update: Update, context: BotContext) -> int:
+async def send_now(update: Update, context: BotContext, data: object = None) -> int:
     """bc:go: queue the broadcast and show its status message."""
-    if not await guard(update, context, "bc:go") or context.user is None:
+    if context.user is None:
         return END
-    number = await bc.submit(context.services, context.user.id, _draft(context), None)
+    services = context.services
+    number = await service.submit(
+        services.db, services.config.default_language, context.user.id, _draft(context), None
+    )
     if update.callback_query:
         await update.callback_query.answer()
-    delivery = delivery_of(context.application)
-    stored = await context.services.db.outbox.get_broadcast(number)
-    if delivery is not None and stored is not None:
-        await delivery.show_report(stored, "sending")
-        delivery.kick()
+    runner = runner_of(context.application)
+    stored = await services.db.outbox.get_broadcast(number)
+    if runner is not None and stored is not None:
+        await runner.worker.show_report(stored, "sending")
+        runner.kick()
     return END
 
 
-async def ask_time(update: Update, context: BotContext) -> int:
+async def ask_time(update: Update, context: BotContext, data: object = None) -> int:
     """bc:later: ask for the send time."""
-    if not await guard(update, context, "bc:later"):
-        return END
     await show(update, context, Reply(esc(_time_prompt(context))))
     return WHEN
 
@@ -166,15 +207,18 @@ def _time_prompt(context: BotContext) -> str:
 async def take_time(update: Update, context: BotContext) -> int:
     """A send time: schedule the broadcast, or ask again."""
     message = update.effective_message
-    if not await guard(update, context, "broadcast time") or message is None or not context.user:
+    if message is None or context.user is None:
         return END
-    zone = context.services.config.timezone
-    when = bc.parse_send_time(message.text or "", zone, datetime.now(zone))
+    services = context.services
+    zone = services.config.timezone
+    when = service.parse_send_time(message.text or "", zone, datetime.now(zone))
     if when is None:
         again = context.t.gettext("That is not a future date and time.")
         await send(update, context, Reply(esc(again + " " + _time_prompt(context))))
         return WHEN
-    number = await bc.submit(context.services, context.user.id, _draft(context), when)
+    number = await service.submit(
+        services.db, services.config.default_language, context.user.id, _draft(context), when
+    )
     text = context.t.gettext(
         "Broadcast no. {number} is scheduled for {when}.",
         number=number,
@@ -184,7 +228,7 @@ async def take_time(update: Update, context: BotContext) -> int:
     return END
 
 
-async def cancel_draft(update: Update, context: BotContext) -> int:
+async def cancel_draft(update: Update, context: BotContext, data: object = None) -> int:
     """bc:x or /cancel: drop the draft; nothing is sent."""
     if context.user_data is not None:
         context.user_data.pop(KEY, None)
@@ -192,31 +236,86 @@ async def cancel_draft(update: Update, context: BotContext) -> int:
     return END
 
 
-def conversation() -> ConversationHandler[BotContext]:
-    """The /broadcast conversation, for the routing table."""
-    text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
-    with warnings.catch_warnings():
-        # Buttons are tracked per chat and user, not per message: intended, so no warning.
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[CommandHandler("broadcast", start_broadcast)],
-            states={
-                TEXT: [MessageHandler(text, take_text)],
-                MENU: [
-                    CallbackQueryHandler(pick_version, pattern=r"^bc:v:"),
-                    CallbackQueryHandler(ask_audience, pattern=r"^bc:aud$"),
-                ],
-                AUDIENCE: [CallbackQueryHandler(pick_audience, pattern=r"^bc:[alstd]:")],
-                CONFIRM: [
-                    CallbackQueryHandler(send_now, pattern=r"^bc:go$"),
-                    CallbackQueryHandler(ask_time, pattern=r"^bc:later$"),
-                ],
-                WHEN: [MessageHandler(text, take_time)],
-            },
-            fallbacks=[
-                CallbackQueryHandler(cancel_draft, pattern=r"^bc:x$"),
-                CommandHandler("cancel", cancel_draft),
-            ],
-            allow_reentry=True,
-            conversation_timeout=TIMEOUT_SECONDS,
-        )
+async def stop_broadcast(update: Update, context: BotContext, data: Stop) -> None:
+    """bx:<no.>: stop a running or scheduled broadcast."""
+    runner = runner_of(context.application)
+    if runner is None or not await runner.worker.cancel(data.broadcast):
+        await refuse_button(update, context)
+        return
+    if update.callback_query:
+        await update.callback_query.answer()
+
+
+class Runner:
+    """The worker's background task in a running application."""
+
+    def __init__(self, app: App, worker: Worker) -> None:
+        self.app, self.worker = app, worker
+        self.background = True  # tests switch the background task off and call drain()
+        self._task: asyncio.Task[None] | None = None
+
+    def kick(self) -> None:
+        """New work: wake the idle worker now (or start it, before the first watchdog)."""
+        self.worker.wake()
+        self.ensure_running()
+
+    def ensure_running(self) -> None:
+        task = self._task
+        if self.background and (task is None or task.done()):
+            loop = self.worker.run(lambda: self.app.running and self.background)
+            self._task = self.app.create_task(loop, name=JOB_NAME)
+
+
+async def _watchdog(context: BotContext) -> None:
+    """Start the worker after start-up, and again should it ever have died."""
+    if context.job is not None and isinstance(context.job.data, Runner):
+        context.job.data.ensure_running()
+
+
+async def _resume(context: BotContext) -> None:
+    """At start: the worker at once if a broadcast is unfinished (e.g. after a crash)."""
+    runner = context.job.data if context.job is not None else None
+    if isinstance(runner, Runner) and await runner.worker.has_unfinished():
+        runner.ensure_running()
+
+
+def schedule(app: App) -> Runner | None:
+    """Called from post_init: the worker resumes what the database says is unfinished."""
+    jobs = app.job_queue
+    if jobs is None:
+        return None
+    for job in jobs.get_jobs_by_name(JOB_NAME):
+        job.schedule_removal()
+    services = app.bot_data.services
+    config = services.config
+    worker = Worker(
+        services.db,
+        services.sender,
+        services.catalogs,
+        config.default_language,
+        config.broadcast_rate,
+        config.broadcast_in_flight,
+    )
+    runner = Runner(app, worker)
+    # Unfinished work resumes as soon as the scheduler starts. post_init runs before it: an
+    # interval job whose first time passed meanwhile waits for its next round (30 s). A
+    # second after the reminders' catch-up (when=0), whose transaction it would interleave.
+    jobs.run_once(
+        _resume, when=1, name=JOB_NAME, data=runner, job_kwargs={"misfire_grace_time": None}
+    )
+    jobs.run_repeating(
+        _watchdog,
+        interval=30,
+        first=0.5,
+        name=JOB_NAME,
+        data=runner,
+        job_kwargs={"misfire_grace_time": 30, "coalesce": True},
+    )
+    return runner
+
+
+def runner_of(app: App) -> Runner | None:
+    jobs = app.job_queue
+    found = jobs.get_jobs_by_name(JOB_NAME) if jobs else ()
+    data = found[0].data if found else None
+    return data if isinstance(data, Runner) else None

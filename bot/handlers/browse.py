@@ -1,34 +1,70 @@
-"""Browsing: offices of a topic (t:<topic>) and entry pages (v:<id>)."""
+"""Browsing: the menus of programs, offices and networks, the offices of a topic, entry pages."""
+
+from __future__ import annotations
 
 from telegram import Update
 
+from bot.browse import Topic, View
 from bot.browse import pages as browse
-from bot.browse.entry_page import entry_page
-from bot.handlers.common import callback_parts, page_links, refuse_button, show
+from bot.browse.entry import PageLinks, entry_page
+from bot.core.reply import Reply
+from bot.events import Remind
 from bot.handlers.context import BotContext
+from bot.handlers.messages import refuse_button, reply, send, show
 
 
-async def show_topic(update: Update, context: BotContext) -> None:
-    """List the offices responsible for a topic."""
-    parts = callback_parts(update, 2)
-    reply = (
-        browse.topic_offices(context.t, context.services.knowledge, parts[1]) if parts else None
-    )
-    if reply is None:
-        await refuse_button(update, context)
-        return
-    await show(update, context, reply)
+def page_links(context: BotContext, entry_id: str) -> PageLinks:
+    """Share needs the bot's username; "remind me" needs deadlines reminders can follow."""
+    deadlines = context.services.desk.catalog.deadline_events_for(entry_id)
+    remind = Remind(entry_id).data() if deadlines else None
+    return PageLinks(bot_username=context.bot.username, remind=remind)
 
 
-async def show_entry(update: Update, context: BotContext) -> None:
-    """Open an entry's page from a menu and count it as a referral."""
-    parts = callback_parts(update, 2)
+def menu_page(context: BotContext, item: str) -> Reply | None:
+    """The main menu's lists: ask, programs, offices (by topic), dates (the networks)."""
+    t, knowledge = context.t, context.services.knowledge
+    pages = {
+        "ask": lambda: browse.ask_prompt(t),
+        "programs": lambda: browse.programs(t, knowledge),
+        "offices": lambda: browse.topics(t, knowledge),
+    }
+    build = pages.get(item)
+    return build() if build else None
+
+
+async def open_entry(
+    update: Update, context: BotContext, entry_id: str, how: str | None, *, keep: bool = False
+) -> None:
+    """Show an entry's page; `how` (e.g. browse) counts it as a referral, None: counted already.
+
+    A pressed menu button is replaced by the page; with `keep` (an answer's "Also: …") the
+    page comes as a new message below what the member already has.
+    """
     services = context.services
-    entry = services.knowledge.entries.get(parts[1]) if parts else None
-    if entry is None or context.user is None:
+    if how is not None and context.user is not None:
+        await services.ask.log_view(context.user.id, entry_id, how)
+    entry = services.knowledge.entries[entry_id]
+    page = entry_page(entry, context.t, services.knowledge, page_links(context, entry_id))
+    if keep:
+        if update.callback_query:
+            await update.callback_query.answer()
+        await send(update, context, page)
+    else:
+        await reply(update, context, page)
+
+
+async def show_topic(update: Update, context: BotContext, data: Topic) -> None:
+    """List the offices responsible for a topic."""
+    found = browse.topic_offices(context.t, context.services.knowledge, data.topic)
+    if found is None:
         await refuse_button(update, context)
         return
-    key = services.user_key(context.user.id)
-    await services.db.questions.log_referral(key, entry.id, entry.kind, "browse")
-    page = entry_page(entry, context.t, services.knowledge, page_links(context, entry))
-    await show(update, context, page)
+    await show(update, context, found)
+
+
+async def show_entry(update: Update, context: BotContext, data: View) -> None:
+    """Open an entry's page from a menu and count it as a referral."""
+    if data.entry not in context.services.knowledge.entries or context.user is None:
+        await refuse_button(update, context)
+        return
+    await open_entry(update, context, data.entry, "browse")

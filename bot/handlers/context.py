@@ -7,6 +7,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.db import User
+from bot.home.pages import CommandHelp
 from bot.i18n import Translator
 from bot.services import Services
 
@@ -16,6 +17,8 @@ class BotData:
 
     def __init__(self) -> None:
         self._services: Services | None = None
+        # The commands of the routing table with their help (for /help and the menu).
+        self.commands: tuple[CommandHelp, ...] = ()
 
     def install(self, services: Services | None) -> None:
         self._services = services
@@ -28,7 +31,7 @@ class BotData:
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
-    """Context with the locale decided once per update (see handlers.prepare)."""
+    """Context with the user and the locale, decided once per update (handlers.session)."""
 
     def __init__(
         self,

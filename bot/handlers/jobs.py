@@ -6,10 +6,10 @@ from typing import Any
 
 from telegram.ext import Application, JobQueue
 
+App = Application[Any, Any, Any, Any, Any, Any]
 
-def fresh_job_queue(
-    app: Application[Any, Any, Any, Any, Any, Any], *names: str
-) -> JobQueue[Any] | None:
+
+def fresh_job_queue(app: App, *names: str) -> JobQueue[Any] | None:
     """The job queue with the named jobs removed, so a rebuild never doubles them."""
     jobs = app.job_queue
     if jobs is None:

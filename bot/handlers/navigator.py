@@ -1,51 +1,39 @@
-"""'Which programs fit us?': a guided check, one question at a time (callback data fit:)."""
+""" "Which programs fit us?": a guided check, one question at a time (fit:)."""
 
-import warnings
-from typing import Any
+from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    TypeHandler,
-)
-from telegram.warnings import PTBUserWarning
+from telegram.ext import ConversationHandler
 
-from bot.handlers.common import callback_parts, refuse_button, send, show
 from bot.handlers.context import BotContext
-from bot.navigator import pages
+from bot.handlers.messages import refuse_button, reply, send, show
+from bot.navigator import ASKING, Fit, pages
 from bot.navigator.service import ORDER, answers_for, assess
 
-ASKING = 0
+END = ConversationHandler.END
 TIMEOUT_SECONDS = 15 * 60
 KEY = "fit"
 
 
-async def start_check(update: Update, context: BotContext) -> int:
-    """Begin (or begin again) with the first question."""
+async def start_check(update: Update, context: BotContext, data: object = None) -> int:
+    """/fit or menu:fit: begin (or begin again) with the first question."""
     context.user_data[KEY] = {"index": 0, "answers": {}}
-    reply = pages.question_page(context.t, context.services.knowledge, 0)
-    if update.callback_query:
-        await show(update, context, reply)
-    else:
-        await send(update, context, reply)
+    await reply(update, context, pages.question_page(context.t, context.services.knowledge, 0))
     return ASKING
 
 
-async def take_answer(update: Update, context: BotContext) -> int:
+async def take_answer(update: Update, context: BotContext, data: Fit) -> int | None:
     """Record an answer (or go back, or cancel) and show the next question or the result."""
     state = context.user_data.get(KEY)
-    parts = callback_parts(update, 2)
     knowledge, t = context.services.knowledge, context.t
-    if state is None or parts is None:
+    if state is None:
         await refuse_button(update, context)
-        return ConversationHandler.END if state is None else ASKING
-    index, choice = state["index"], parts[1]
+        return END
+    index, choice = state["index"], data.choice
     if choice == "cancel":
         context.user_data.pop(KEY, None)
         await show(update, context, pages.cancelled(t))
-        return ConversationHandler.END
+        return END
     if choice == "back":
         state["index"] = max(0, index - 1)
     elif choice in answers_for(ORDER[index], knowledge):
@@ -58,34 +46,12 @@ async def take_answer(update: Update, context: BotContext) -> int:
         await show(update, context, pages.question_page(t, knowledge, state["index"]))
         return ASKING
     context.user_data.pop(KEY, None)
-    await show(
-        update, context, pages.result_page(t, knowledge, assess(knowledge, state["answers"]))
-    )
-    return ConversationHandler.END
+    verdicts = assess(knowledge, state["answers"])
+    await show(update, context, pages.result_page(t, knowledge, verdicts))
+    return END
 
 
 async def end_politely(update: Update, context: BotContext) -> None:
     """No answer for a while: end the check and say so."""
     context.user_data.pop(KEY, None)
     await send(update, context, pages.timed_out(context.t))
-
-
-def conversation() -> ConversationHandler[Any]:
-    with warnings.catch_warnings():
-        # per_message=False is deliberate: one check per user and chat, whatever message
-        # the buttons sit on; PTB warns about that combination.
-        warnings.simplefilter("ignore", PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[
-                CommandHandler("fit", start_check),
-                CallbackQueryHandler(start_check, pattern=r"^menu:fit$"),
-            ],
-            states={
-                ASKING: [CallbackQueryHandler(take_answer, pattern=r"^fit:")],
-                ConversationHandler.TIMEOUT: [TypeHandler(Update, end_politely)],
-            },
-            fallbacks=[CommandHandler("fit", start_check)],
-            allow_reentry=True,
-            conversation_timeout=TIMEOUT_SECONDS,
-            name="fit",
-        )

@@ -1,29 +1,40 @@
-"""/privacy, the first-contact notice, /mydata and /deletemydata."""
+"""/privacy, the first-contact notice, /mydata, /deletemydata, and the retention job."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, time
 
 from telegram import Update
 
-from bot.handlers.common import refuse_button, send, show
 from bot.handlers.context import BotContext
-from bot.privacy import service as mydata
-from bot.privacy.pages import first_contact, notice
+from bot.handlers.jobs import App, fresh_job_queue
+from bot.handlers.messages import send, show
+from bot.privacy import Erase
+from bot.privacy import pages as privacy
+from bot.privacy.service import erase, export, purge_question_texts
+
+log = logging.getLogger(__name__)
+RETENTION_JOB = "retention"
+EXPORT_NAME = "mo-lotse-my-data.json"
 
 
 async def show_privacy(update: Update, context: BotContext) -> None:
     """What is stored, why, for how long, whom to ask."""
     config = context.services.config
-    reply = notice(context.t, config.question_retention_days, config.followup_days)
+    reply = privacy.notice(context.t, config.question_retention_days, config.followup_days)
     await send(update, context, reply)
 
 
 async def notice_first_contact(update: Update, context: BotContext) -> None:
-    """Called from group -1: a user's first update in a private chat gets the short notice."""
+    """Group 2, after the answer: a user's first update in a private chat gets the notice."""
     chat = update.effective_chat
     if not context.services.config.privacy_notice:
         return
     if context.user is None or chat is None or chat.type != "private":
         return
     if await context.services.db.privacy.mark_privacy_noticed(context.user.id):
-        await context.bot.send_message(chat.id, first_contact(context.t).text)
+        await context.bot.send_message(chat.id, privacy.first_contact(context.t).text)
 
 
 async def send_my_data(update: Update, context: BotContext) -> None:
@@ -31,29 +42,52 @@ async def send_my_data(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if context.user is None or chat is None:
         return
-    content = await mydata.export(context.services, context.user.id)
+    services = context.services
+    content = await export(services.db.privacy, services.pseudonyms, context.user.id)
     await context.bot.send_document(
         chat.id,
         content,
-        filename="mo-lotse-my-data.json",
-        caption=mydata.export_caption(context.t),
+        filename=EXPORT_NAME,
+        caption=privacy.export_caption(context.t),
     )
 
 
 async def ask_delete(update: Update, context: BotContext) -> None:
     """/deletemydata: ask for confirmation with a button."""
-    await send(update, context, mydata.confirm(context.t))
+    await send(update, context, privacy.confirm(context.t))
 
 
-async def confirm_delete(update: Update, context: BotContext) -> None:
-    """del:yes erases the user's data, del:no keeps it; anything else is refused."""
-    data = update.callback_query.data if update.callback_query else None
-    if data not in (mydata.CONFIRM, mydata.CANCEL) or context.user is None:
-        await refuse_button(update, context)
+async def confirm_delete(update: Update, context: BotContext, data: Erase) -> None:
+    """del:yes erases the user's data, del:no keeps it."""
+    if context.user is None:
         return
-    if data == mydata.CANCEL:
-        await show(update, context, mydata.kept(context.t))
+    if data.answer == "no":
+        await show(update, context, privacy.kept(context.t))
         return
-    await mydata.erase(context.services, context.user.id)
+    services = context.services
+    await erase(services.db.privacy, services.pseudonyms, context.user.id)
     context.user = None  # the row is gone; group 1 must not think otherwise
-    await show(update, context, mydata.erased(context.t))
+    await show(update, context, privacy.erased(context.t))
+
+
+async def purge_job(context: BotContext) -> None:
+    """Job: erase question texts older than QUESTION_RETENTION_DAYS."""
+    services = context.services
+    days = services.config.question_retention_days
+    erased = await purge_question_texts(services.db.questions, days, datetime.now(UTC))
+    if erased:
+        log.info("retention: erased the text of %d question(s)", erased)
+
+
+def schedule(app: App) -> None:
+    """Once shortly after start, then every night; a missed night runs at the next start."""
+    jobs = fresh_job_queue(app, RETENTION_JOB)
+    if jobs is None:
+        return
+    jobs.run_once(purge_job, when=5, name=RETENTION_JOB, job_kwargs={"misfire_grace_time": None})
+    jobs.run_daily(
+        purge_job,
+        time=time(3, 30),
+        name=RETENTION_JOB,
+        job_kwargs={"misfire_grace_time": 6 * 3600, "coalesce": True},
+    )

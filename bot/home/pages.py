@@ -1,24 +1,40 @@
-"""The main menu, the language menu and the short texts around them."""
+"""The main menu, /help, the language menu and the short texts around them (no I/O)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
 
 from bot.core.reply import Button, Reply, bold, esc
-from bot.i18n import Translator
+from bot.home import MAIN, Language, Menu
+from bot.i18n import Text, Translator
 from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
+
+
+class CommandHelp(Protocol):
+    """A command and its line in /help (the routing table's commands)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def help(self) -> Text: ...
 
 
 def main_menu_buttons(t: Translator) -> tuple[tuple[Button, ...], ...]:
     return (
         (
-            Button(t.pgettext("button", "Ask a question"), "menu:ask"),
-            Button(t.pgettext("button", "Funding programs"), "menu:programs"),
+            Button(t.pgettext("button", "Ask a question"), Menu("ask").data()),
+            Button(t.pgettext("button", "Funding programs"), Menu("programs").data()),
         ),
-        (Button(t.pgettext("button", "Which programs fit us?"), "menu:fit"),),
+        (Button(t.pgettext("button", "Which programs fit us?"), Menu("fit").data()),),
         (
-            Button(t.pgettext("button", "Who is responsible?"), "menu:offices"),
-            Button(t.pgettext("button", "Dates and networks"), "menu:dates"),
+            Button(t.pgettext("button", "Who is responsible?"), Menu("offices").data()),
+            Button(t.pgettext("button", "Dates and networks"), Menu("dates").data()),
         ),
         (
-            Button(t.pgettext("button", "Language"), "menu:language"),
-            Button(t.pgettext("button", "Privacy"), "menu:privacy"),
+            Button(t.pgettext("button", "Language"), Menu("language").data()),
+            Button(t.pgettext("button", "Privacy"), Menu("privacy").data()),
         ),
     )
 
@@ -45,7 +61,8 @@ def welcome(t: Translator, first_name: str | None) -> Reply:
     return Reply(text, main_menu_buttons(t))
 
 
-def help_text(t: Translator) -> Reply:
+def help_text(t: Translator, commands: Sequence[CommandHelp]) -> Reply:
+    """What the bot does, and every member command with its line of help."""
     lines = [
         bold(t.gettext("What I can do")),
         "",
@@ -56,17 +73,7 @@ def help_text(t: Translator) -> Reply:
             )
         ),
         "",
-        "/start — " + esc(t.pgettext("command", "Start and main menu")),
-        "/fit — " + esc(t.pgettext("command", "Which programs fit us?")),
-        "/next — " + esc(t.pgettext("command", "My next dates")),
-        "/reminders — " + esc(t.pgettext("command", "Reminders of dates")),
-        "/register — " + esc(t.pgettext("command", "Register our organisation")),
-        "/myorg — " + esc(t.pgettext("command", "Our organisation's entry")),
-        "/language — " + esc(t.pgettext("command", "Change language")),
-        "/privacy — " + esc(t.pgettext("command", "What is stored about you")),
-        "/mydata — " + esc(t.pgettext("command", "Get my stored data")),
-        "/deletemydata — " + esc(t.pgettext("command", "Delete my stored data")),
-        "/help — " + esc(t.pgettext("command", "What I can do")),
+        *(f"/{c.name} — {esc(t.text(c.help))}" for c in commands),
         "",
         esc(
             t.gettext(
@@ -79,10 +86,23 @@ def help_text(t: Translator) -> Reply:
 
 
 def language_menu(t: Translator) -> Reply:
-    buttons = [Button(NATIVE_NAMES[lang], f"lang:{lang}") for lang in LANGUAGES]
+    buttons = [Button(NATIVE_NAMES[lang], Language(lang).data()) for lang in LANGUAGES]
     rows = tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
     return Reply(esc(t.gettext("Choose your language:")), rows)
 
 
 def back_to_menu(t: Translator) -> Button:
-    return Button(t.pgettext("button", "Main menu"), "menu:main")
+    return Button(t.pgettext("button", "Main menu"), MAIN.data())
+
+
+def language_set(t: Translator, code: str) -> Reply:
+    text = esc(t.gettext("Language set: {language}.", language=NATIVE_NAMES[code]))
+    return Reply(text, main_menu_buttons(t))
+
+
+def unknown_command(t: Translator) -> Reply:
+    return Reply(esc(t.gettext("I do not know that command. /help shows what I can do.")))
+
+
+def not_text(t: Translator) -> Reply:
+    return Reply(esc(t.gettext("I can only read text. Please type your question.")))

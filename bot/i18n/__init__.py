@@ -61,6 +61,24 @@ def _currency_pattern(lang: str) -> str:
 
 
 @dataclass(frozen=True)
+class Text:
+    """A UI string marked for translation where it is declared, translated where it is shown."""
+
+    message: str
+    context: str | None = None
+
+
+def N_(message: str) -> Text:
+    """Mark a string for translation later (extracted by `python -m bot i18n`)."""
+    return Text(message)
+
+
+def NC_(context: str, message: str) -> Text:
+    """Mark a string with a context (as pgettext) for translation later."""
+    return Text(message, context)
+
+
+@dataclass(frozen=True)
 class Translator:
     """UI strings and formatting for one locale. Placeholders are filled after translation."""
 
@@ -86,6 +104,12 @@ class Translator:
 
     def pgettext(self, context: str, message: str, **values: object) -> str:
         return self._finish(self.translations.pgettext(context, message), values)
+
+    def text(self, marked: Text, **values: object) -> str:
+        """A string marked with N_ or NC_, translated."""
+        if marked.context is None:
+            return self.gettext(marked.message, **values)
+        return self.pgettext(marked.context, marked.message, **values)
 
     def bidi(self, text: str) -> str:
         """Content text in this locale, with Latin names isolated where the script is RTL."""

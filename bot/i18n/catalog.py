@@ -25,6 +25,7 @@ KEYWORDS = {
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
     "N_": None,
+    "NC_": ((1, "c"), 2),
 }
 
 

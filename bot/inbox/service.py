@@ -1,28 +1,26 @@
 """The handoff inbox: questions the bot could not answer go to the coordination office.
 
 The coordinators get each question with the member's language, under a pseudonym unless the
-member chose to share their name; a reply to that message (or /answer N) is delivered to the
-member inside a message in the member's language.
+member chose to share their name; a reply to that card (or /answer N) is delivered to the
+member inside a message in the member's language. Cards and answers leave through the one
+sender (bot.core.sending), so a member who blocked the bot is marked unreachable everywhere.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
 
-from telegram import Bot
-from telegram.error import Forbidden, TelegramError
-
-from bot.ask import service as questions
-from bot.ask.service import HandOver
-from bot.core.office_hours import expectation
-from bot.core.reply import Button, Reply, bold, esc
+from bot.config import Config
+from bot.core.callbacks import parse_int
+from bot.core.pseudonyms import Pseudonyms
+from bot.core.reply import Reply
+from bot.core.sending import Sender
+from bot.db import Database
 from bot.db.inbox import OpenQuestion
-from bot.i18n import Translator
-from bot.i18n.languages import NATIVE_NAMES
+from bot.i18n import Catalogs, Translator
 from bot.i18n.locale import decide_locale
-from bot.services import Services
+from bot.inbox import pages
 
 log = logging.getLogger(__name__)
 LIST_LIMIT = 10
@@ -35,177 +33,96 @@ class Delivered:
     blocked: bool = False
 
 
-async def coordinator_ids(services: Services) -> list[int]:
-    """From COORDINATOR_IDS and those granted the role."""
-    return sorted(
-        services.config.coordinator_ids | set(await services.db.roles.coordinators_by_role())
-    )
+@dataclass(frozen=True)
+class HandedOver:
+    number: int
+    text: str
+    locale: str
 
 
-async def translator_for(services: Services, user_id: int) -> Translator:
-    locale, telegram = await services.db.users.languages_of(user_id)
-    return services.catalogs.get(decide_locale(locale, telegram, services.config.default_language))
+@dataclass(frozen=True)
+class Inbox:
+    db: Database
+    catalogs: Catalogs
+    config: Config
+    pseudonyms: Pseudonyms
+    sender: Sender
 
+    async def coordinator_ids(self) -> list[int]:
+        """From COORDINATOR_IDS and those granted the role."""
+        granted = set(await self.db.roles.coordinators_by_role())
+        return sorted(self.config.coordinator_ids | granted)
 
-def question_card(t: Translator, services: Services, q: OpenQuestion) -> str:
-    """The coordinators' copy of a question (HTML)."""
-    language = NATIVE_NAMES.get(q.locale, q.locale)
-    if q.shared_name:
-        sender = t.gettext(
-            "Language: {language} · from: {name} (name shared)",
-            language=language,
-            name=q.shared_name,
-        )
-    else:
-        sender = t.gettext(
-            "Language: {language} · from: {pseudonym}",
-            language=language,
-            pseudonym=services.user_key(q.user_id)[:8],
-        )
-    return "\n".join(
-        [
-            bold(t.gettext("Question no. {number} for the coordination office", number=q.id)),
-            esc(sender),
-            "",
-            esc(q.text),
-            "",
-            esc(t.gettext("Reply to this message to answer; the member gets your reply.")),
-        ]
-    )
+    async def translator_for(self, user_id: int) -> Translator:
+        locale, telegram = await self.db.users.languages_of(user_id)
+        return self.catalogs.get(decide_locale(locale, telegram, self.config.default_language))
 
+    async def send_card(self, chat_id: int, q: OpenQuestion) -> bool:
+        """Send one question to one coordinator and remember the message for the reply."""
+        t = await self.translator_for(chat_id)
+        card = pages.question_card(t, q, self.pseudonyms.of(q.user_id)[:8])
+        outcome = await self.sender.deliver(chat_id, Reply(card))
+        if not outcome.sent or outcome.message_id is None:
+            log.warning("could not show question %d to a coordinator: %s", q.id, outcome.kind)
+            return False
+        await self.db.inbox.add_inbox_message(chat_id, outcome.message_id, q.id)
+        return True
 
-async def send_card(bot: Bot, services: Services, chat_id: int, q: OpenQuestion) -> bool:
-    """Send one question to one coordinator and remember the message for the reply."""
-    t = await translator_for(services, chat_id)
-    try:
-        message = await bot.send_message(chat_id, question_card(t, services, q))
-    except TelegramError as exc:
-        log.warning("could not show question %d to a coordinator: %s", q.id, exc)
-        return False
-    await services.db.inbox.add_inbox_message(chat_id, message.message_id, q.id)
-    return True
+    async def is_theirs(self, user_id: int, question_id: int) -> bool:
+        """Whether the question was asked by this user (buttons carry only its number)."""
+        asked = await self.db.questions.question_text(question_id, self.pseudonyms.of(user_id))
+        return asked is not None
 
+    async def hand_over(
+        self, user_id: int, question_id: int, name: str | None
+    ) -> HandedOver | None:
+        """Pass the member's question on (once); None if the button was not theirs."""
+        questions = self.db.questions
+        asked = await questions.question_text(question_id, self.pseudonyms.of(user_id))
+        if asked is None or not asked[0]:
+            return None
+        await questions.log_action(question_id, "hand_over")
+        number = await questions.add_open_question(question_id, user_id, asked[1], asked[0])
+        item = HandedOver(number, asked[0], asked[1])
+        if await self.db.inbox.mark_notified(item.number, name):
+            q = await self.db.inbox.get_open_question(item.number)
+            if q is not None:
+                for coordinator_id in await self.coordinator_ids():
+                    await self.send_card(coordinator_id, q)
+        return item
 
-async def notify_coordinators(bot: Bot, services: Services, item: HandOver, user_id: int) -> int:
-    """Send the question to every coordinator; returns how many were reached."""
-    q = await services.db.inbox.get_open_question(item.number)
-    if q is None:
-        return 0
-    reached = 0
-    for coordinator_id in await coordinator_ids(services):
-        reached += await send_card(bot, services, coordinator_id, q)
-    return reached
+    async def deliver_answer(
+        self, q: OpenQuestion, answer_html: str, coordinator_id: int
+    ) -> Delivered:
+        """Send the coordinator's answer to the member, framed in the member's language."""
+        default = self.config.default_language
+        t = self.catalogs.get(q.locale if q.locale in self.catalogs.languages else default)
+        outcome = await self.sender.deliver(q.user_id, pages.answer_frame(t, q.id, answer_html))
+        if outcome.kind == "blocked":
+            return Delivered(False, q.id, blocked=True)
+        if not outcome.sent:
+            log.warning("could not deliver the answer to question %d: %s", q.id, outcome.kind)
+            return Delivered(False, q.id)
+        await self.db.inbox.record_answer(q.id, answer_html, coordinator_id)
+        log.info("question %d answered", q.id)
+        return Delivered(True, q.id)
 
-
-async def hand_over(
-    bot: Bot, services: Services, user_id: int, question_id: int, name: str | None
-) -> HandOver | None:
-    """Pass the member's question on (once); None if the button was not theirs."""
-    item = await questions.hand_over(services, user_id, question_id)
-    if item is None:
-        return None
-    if await services.db.inbox.mark_notified(item.number, name):
-        await notify_coordinators(bot, services, item, user_id)
-    return item
-
-
-def handed_over(t: Translator, services: Services, number: int, now: datetime) -> Reply:
-    """What the member is told: the number, and when to expect an answer."""
-    passed = t.gettext(
-        "I have passed your question to the coordination office for migrant organisations "
-        "(no. {number}).",
-        number=number,
-    )
-    return Reply(esc(passed) + "\n\n" + esc(expectation(services.config.office_hours, t, now)))
-
-
-def name_choice(t: Translator, question_id: int, name: str) -> Reply:
-    """Ask whether the office may see the member's name; the pseudonym comes first."""
-    text = t.gettext(
-        "I will pass your question to the coordination office. Should they see your name? "
-        "Without it they see only a pseudonym."
-    )
-    return Reply(
-        esc(text),
-        (
-            (Button(t.pgettext("button", "Without my name"), f"hn:{question_id}:0"),),
-            (
-                Button(
-                    t.pgettext("button", "With my name ({name})", name=name), f"hn:{question_id}:1"
-                ),
-            ),
-        ),
-    )
-
-
-async def deliver_answer(
-    bot: Bot, services: Services, q: OpenQuestion, answer_html: str, coordinator_id: int
-) -> Delivered:
-    """Send the coordinator's answer to the member, framed in the member's language."""
-    default = services.config.default_language
-    t = services.catalogs.get(q.locale if q.locale in services.catalogs.languages else default)
-    head = t.gettext(
-        "Answer of the coordination office to your question no. {number}:", number=q.id
-    )
-    try:
-        await bot.send_message(q.user_id, f"{bold(head)}\n\n{answer_html}")
-    except Forbidden:
-        await services.db.users.mark_unreachable([q.user_id])
-        return Delivered(False, q.id, blocked=True)
-    except TelegramError as exc:
-        log.warning("could not deliver the answer to question %d: %s", q.id, exc)
-        return Delivered(False, q.id)
-    await services.db.inbox.record_answer(q.id, answer_html, coordinator_id)
-    log.info("question %d answered", q.id)
-    return Delivered(True, q.id)
+    async def list_open(self, t: Translator, chat_id: int) -> Reply:
+        """/inbox: the open questions as cards one can reply to, then a summary."""
+        open_questions, total = await self.db.inbox.list_open_questions(LIST_LIMIT)
+        for q in open_questions:
+            await self.send_card(chat_id, q)
+        return pages.open_summary(t, total, len(open_questions))
 
 
 def delivery_note(t: Translator, result: Delivered) -> Reply:
     """What the coordinator is told after answering."""
     if result.ok:
-        return Reply(
-            esc(
-                t.gettext(
-                    "Your answer was delivered (question no. {number}).", number=result.number
-                )
-            ),
-            (
-                (
-                    Button(
-                        t.pgettext("button", "Save as suggested knowledge entry"),
-                        f"kb:{result.number}",
-                    ),
-                ),
-            ),
-        )
-    if result.blocked:
-        text = t.gettext(
-            "Not delivered: the member has blocked the bot (question no. {number}).",
-            number=result.number,
-        )
-    else:
-        text = t.gettext(
-            "Not delivered because of a Telegram error; please try again (question no. {number}).",
-            number=result.number,
-        )
-    return Reply(esc(text))
-
-
-async def list_open(bot: Bot, services: Services, t: Translator, chat_id: int) -> Reply:
-    """/inbox: the open questions as cards one can reply to, then a summary."""
-    open_questions, total = await services.db.inbox.list_open_questions(LIST_LIMIT)
-    for q in open_questions:
-        await send_card(bot, services, chat_id, q)
-    if not total:
-        return Reply(esc(t.gettext("No open questions.")))
-    text = t.ngettext("{n} open question.", "{n} open questions.", total)
-    if total > len(open_questions):
-        text += " " + t.gettext("Shown: the oldest {shown}.", shown=t.number(len(open_questions)))
-    return Reply(esc(text))
+        return pages.delivered(t, result.number)
+    return pages.not_delivered(t, result.number, result.blocked)
 
 
 def parse_answer_command(args: list[str]) -> tuple[int, str] | None:
     """/answer N text … → (N, text)."""
-    if len(args) < 2 or not args[0].isdigit():
-        return None
-    return int(args[0]), " ".join(args[1:])
+    number = parse_int(args[0], 1) if len(args) >= 2 else None
+    return None if number is None else (number, " ".join(args[1:]))

@@ -12,8 +12,8 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from bot.core.reply import visible_text
 from bot.db.inbox import OpenQuestion
-from bot.local.bot_api import visible_text
 
 HEADER = """\
 # UNREVIEWED suggestion from the coordination office's inbox: NOT part of the knowledge base.

@@ -17,6 +17,8 @@ from typing import Any
 
 from telegram.request import BaseRequest, RequestData
 
+from bot.core.reply import visible_text
+
 BOT_ID = 7000000001
 BOT_USERNAME = "mo_lotse_bot"
 MAX_TEXT = 4096
@@ -95,20 +97,6 @@ def check_html(text: str) -> str | None:
     if parser.error is None and parser.stack:
         return f'unclosed start tag "{parser.stack[-1]}"'
     return parser.error
-
-
-def visible_text(text: str) -> str:
-    """The text a user sees for an HTML message (tags removed, entities decoded)."""
-    out: list[str] = []
-
-    class _Strip(HTMLParser):
-        def handle_data(self, data: str) -> None:
-            out.append(data)
-
-    s = _Strip(convert_charrefs=True)
-    s.feed(text)
-    s.close()
-    return "".join(out)
 
 
 class LocalBotApi(BaseRequest):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.ask.pages import fill, label
+from bot.browse import View
+from bot.browse.entry import fill, label
 from bot.core.reply import Button, Reply, bold, esc
+from bot.home import Menu
 from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Knowledge, Rule
+from bot.navigator import Fit
 from bot.navigator.service import ORDER, UNKNOWN, Verdict, answers_for
 
 YES_NO = {"yes": "Yes", "no": "No"}
@@ -54,14 +57,14 @@ def question_page(t: Translator, knowledge: Knowledge, index: int) -> Reply:
     head = t.gettext("Question {number} of {total}", number=index + 1, total=len(ORDER))
     text = "\n".join([esc(head), "", bold(_question_text(t, question))])
     answers = [
-        Button(_answer_label(t, knowledge, question, a), f"fit:{a}")
+        Button(_answer_label(t, knowledge, question, a), Fit(a).data())
         for a in answers_for(question, knowledge)
     ]
     per_row = 2 if question in ("topic", "amount") else 1
     rows = tuple(tuple(answers[i : i + per_row]) for i in range(0, len(answers), per_row))
     controls = (
-        Button(t.pgettext("button", "Back"), "fit:back"),
-        Button(t.pgettext("button", "Cancel"), "fit:cancel"),
+        Button(t.pgettext("button", "Back"), Fit("back").data()),
+        Button(t.pgettext("button", "Cancel"), Fit("cancel").data()),
     )
     return Reply(text, (*rows, controls))
 
@@ -90,8 +93,8 @@ def result_page(t: Translator, knowledge: Knowledge, verdicts: list[Verdict]) ->
         for v in ruled_out:
             reasons = "; ".join(_reason(r, v, t) for r in v.excluded)
             lines.append(f"✗ {esc(label(v.program, t))}: {esc(reasons)}")
-    buttons = tuple((Button(label(v.program, t), f"v:{v.program.id}"),) for v in fitting)
-    again = Button(t.pgettext("button", "Start again"), "menu:fit")
+    buttons = tuple((Button(label(v.program, t), View(v.program.id).data()),) for v in fitting)
+    again = Button(t.pgettext("button", "Start again"), Menu("fit").data())
     return Reply("\n".join(lines), (*buttons, (again, back_to_menu(t))))
 
 
@@ -116,7 +119,8 @@ def timed_out(t: Translator) -> Reply:
         )
     )
     return Reply(
-        text, ((Button(t.pgettext("button", "Start again"), "menu:fit"),), (back_to_menu(t),))
+        text,
+        ((Button(t.pgettext("button", "Start again"), Menu("fit").data()),), (back_to_menu(t),)),
     )
 
 

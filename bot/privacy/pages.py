@@ -1,8 +1,9 @@
-"""The privacy notice: what is stored, why, for how long, whom to ask."""
+"""What privacy says: the notices, the export caption, the erasure dialogue (no I/O)."""
 
-from bot.core.reply import Reply, bold, esc
+from bot.core.reply import Button, Reply, bold, esc
 from bot.home.pages import back_to_menu
 from bot.i18n import Translator
+from bot.privacy import Erase
 
 
 def notice(t: Translator, retention_days: int, followup_days: int = 14) -> Reply:
@@ -75,3 +76,48 @@ def first_contact(t: Translator) -> Reply:
             )
         )
     )
+
+
+def export_caption(t: Translator) -> str:
+    return esc(
+        t.gettext(
+            "Everything the bot has stored about you. The anonymous counts in it cannot be "
+            "traced back to you once you delete your data with /deletemydata."
+        )
+    )
+
+
+def confirm(t: Translator) -> Reply:
+    text = "\n\n".join(
+        [
+            bold(t.gettext("Delete your data?")),
+            esc(
+                t.gettext(
+                    "This deletes your language, your subscriptions and reminders, your "
+                    "directory entry and the texts of your questions. Anonymous counts remain, "
+                    "no longer linked to you. It cannot be undone."
+                )
+            ),
+        ]
+    )
+    return Reply(
+        text,
+        (
+            (Button(t.pgettext("button", "Yes, delete my data"), Erase("yes").data()),),
+            (Button(t.pgettext("button", "No, keep it"), Erase("no").data()),),
+        ),
+    )
+
+
+def erased(t: Translator) -> Reply:
+    return Reply(
+        esc(
+            t.gettext(
+                "Your data has been deleted. If you write to the bot again, it starts afresh."
+            )
+        )
+    )
+
+
+def kept(t: Translator) -> Reply:
+    return Reply(esc(t.gettext("Nothing was deleted.")))

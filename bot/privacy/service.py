@@ -12,70 +12,31 @@ account for who had access.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from bot.core.reply import Button, Reply, bold, esc
-from bot.i18n import Translator
-from bot.services import Services
-
-CONFIRM, CANCEL = "del:yes", "del:no"
+from bot.core.pseudonyms import Pseudonyms
+from bot.db.privacy import PrivacyQueries
+from bot.db.questions import QuestionQueries
 
 
-async def export(services: Services, user_id: int) -> bytes:
-    data = await services.db.privacy.personal_data(user_id, services.user_key(user_id))
+async def export(privacy: PrivacyQueries, pseudonyms: Pseudonyms, user_id: int) -> bytes:
+    """Everything stored about the user, as a JSON document."""
+    data = await privacy.personal_data(user_id, pseudonyms.of(user_id))
     document = {
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "telegram_user_id": user_id,
-        "pseudonym": services.user_key(user_id),
+        "pseudonym": pseudonyms.of(user_id),
         "data": data,
     }
     return json.dumps(document, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
-def export_caption(t: Translator) -> str:
-    return esc(
-        t.gettext(
-            "Everything the bot has stored about you. The anonymous counts in it cannot be "
-            "traced back to you once you delete your data with /deletemydata."
-        )
-    )
+async def erase(privacy: PrivacyQueries, pseudonyms: Pseudonyms, user_id: int) -> None:
+    """Delete the user's rows; the evaluation rows stay as anonymous counts."""
+    await privacy.erase_personal_data(user_id, pseudonyms.of(user_id))
 
 
-def confirm(t: Translator) -> Reply:
-    text = "\n\n".join(
-        [
-            bold(t.gettext("Delete your data?")),
-            esc(
-                t.gettext(
-                    "This deletes your language, your subscriptions and reminders, your "
-                    "directory entry and the texts of your questions. Anonymous counts remain, "
-                    "no longer linked to you. It cannot be undone."
-                )
-            ),
-        ]
-    )
-    return Reply(
-        text,
-        (
-            (Button(t.pgettext("button", "Yes, delete my data"), CONFIRM),),
-            (Button(t.pgettext("button", "No, keep it"), CANCEL),),
-        ),
-    )
-
-
-async def erase(services: Services, user_id: int) -> None:
-    await services.db.privacy.erase_personal_data(user_id, services.user_key(user_id))
-
-
-def erased(t: Translator) -> Reply:
-    return Reply(
-        esc(
-            t.gettext(
-                "Your data has been deleted. If you write to the bot again, it starts afresh."
-            )
-        )
-    )
-
-
-def kept(t: Translator) -> Reply:
-    return Reply(esc(t.gettext("Nothing was deleted.")))
+async def purge_question_texts(questions: QuestionQueries, days: int, now: datetime) -> int:
+    """Erase question texts older than `days` (QUESTION_RETENTION_DAYS); how many."""
+    cutoff = now - timedelta(days=days)
+    return await questions.purge_question_texts(cutoff.isoformat(timespec="seconds"))

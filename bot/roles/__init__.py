@@ -1,1 +1,1 @@
-"""roles."""
+"""Roles: /grant and /revoke the coordinator role (audit-logged)."""

@@ -6,68 +6,17 @@ Telegram id; who was asked is kept apart (survey_invites) so nobody is asked twi
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
-from bot.core.reply import Button, Reply, bold, esc
+from bot.core.sending import Sender
 from bot.db import Database
-from bot.i18n import Translator
+from bot.i18n import Catalogs
+from bot.i18n.locale import decide_locale
+from bot.survey import QUESTIONS, SCALE, TEXT_QUESTION
+from bot.survey.pages import invitation
 
-SCALE = (1, 2, 3, 4, 5)
-# Stable ids (stored with the answers); the last one is the free-text question.
-QUESTIONS = ("advice", "information", "networks", "better")
-TEXT_QUESTION = "better"
-MAX_TEXT = 2000
-
-
-def question_text(t: Translator, question: str) -> str:
-    return {
-        "advice": t.gettext(
-            "How satisfied are you with the advice of the coordination office? "
-            "(1 = not at all, 5 = very)"
-        ),
-        "information": t.gettext(
-            "How useful is the information on funding programs and offices to you? "
-            "(1 = not at all, 5 = very)"
-        ),
-        "networks": t.gettext(
-            "How well does the exchange with other organisations and networks work for you? "
-            "(1 = not at all, 5 = very well)"
-        ),
-        "better": t.gettext(
-            "What should the coordination office do better? Please write a short message, or skip."
-        ),
-    }[question]
-
-
-def question_page(t: Translator, survey_id: int, index: int) -> Reply:
-    """Question `index` of survey `survey_id`: scale buttons, or a prompt with Skip."""
-    question = QUESTIONS[index]
-    head = bold(
-        t.gettext("Survey: question {number} of {total}", number=index + 1, total=len(QUESTIONS))
-    )
-    text = head + "\n" + esc(question_text(t, question))
-    if question == TEXT_QUESTION:
-        skip = Button(t.pgettext("button", "Skip"), f"sv:{survey_id}:{index}:skip")
-        return Reply(text, ((skip,),))
-    scale = tuple(Button(str(v), f"sv:{survey_id}:{index}:{v}") for v in SCALE)
-    return Reply(text, (scale,))
-
-
-def invitation(t: Translator, survey_id: int) -> Reply:
-    intro = esc(
-        t.gettext(
-            "The coordination office for migrant organisations asks you, as the contact of a "
-            "registered organisation, for a short opinion: {n} questions. Your answers are "
-            "stored without your name or Telegram id.",
-            n=len(QUESTIONS),
-        )
-    )
-    first = question_page(t, survey_id, 0)
-    return Reply(intro + "\n\n" + first.text, first.buttons)
-
-
-def thanks(t: Translator) -> Reply:
-    return Reply(esc(t.gettext("Thank you for your answers!")))
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -110,38 +59,24 @@ async def survey_summary(db: Database, survey_id: int | None = None) -> SurveySu
     )
 
 
-def results_page(t: Translator, s: SurveySummary) -> Reply:
-    if s.survey_id is None:
-        return Reply(esc(t.gettext("No survey has been started yet. Start one with /survey.")))
-    lines = [
-        bold(t.gettext("Survey no. {number}", number=s.survey_id)),
-        esc(
-            t.gettext(
-                "{answered} of {invited} organisations answered completely.",
-                answered=s.answered,
-                invited=s.invited,
-            )
-        ),
-    ]
-    for q in s.scales:
-        counts = " · ".join(f"{v}: {q.counts[v]}" for v in SCALE)
-        average = t.number(q.average) if q.average is not None else "–"
-        lines += ["", esc(question_text(t, q.question)), esc(counts)]
-        lines.append(esc(t.gettext("Average: {average}", average=average)))
-    lines += ["", bold(t.gettext("Suggestions"))]
-    lines += [esc("– " + x) for x in s.texts] or ["–"]
-    return Reply("\n".join(lines))
+async def start_survey(
+    db: Database, catalogs: Catalogs, default_language: str, sender: Sender, created_by: int
+) -> tuple[int, int, int]:
+    """Create the survey and send the first question; (survey id, reached, not reached).
 
-
-def start_page(t: Translator, organisations: int) -> Reply:
-    text = t.ngettext(
-        "Start a satisfaction survey among the {n} registered organisation? Each contact is "
-        "asked once.",
-        "Start a satisfaction survey among the {n} registered organisations? Each contact is "
-        "asked once.",
-        organisations,
-    )
-    buttons = [(Button(t.pgettext("button", "See the results"), "sq:res"),)]
-    if organisations:
-        buttons.insert(0, (Button(t.pgettext("button", "Start the survey"), "sq:go"),))
-    return Reply(esc(text), tuple(buttons))
+    The invitations are few (one per registered organisation), so they go out one after
+    another through the one sender instead of the broadcast outbox.
+    """
+    owners = sorted({o.owner_id for o in await db.directory.organisations()})
+    survey_id = await db.survey.create_survey(created_by, owners)
+    reached = 0
+    for user_id in owners:
+        stored, telegram = await db.users.languages_of(user_id)
+        t = catalogs.get(decide_locale(stored, telegram, default_language))
+        outcome = await sender.deliver(user_id, invitation(t, survey_id))
+        if outcome.sent:
+            reached += 1
+        else:
+            log.warning("survey %d: an invitation failed (%s)", survey_id, outcome.kind)
+            await db.survey.set_survey_invite_state(survey_id, user_id, "failed")
+    return survey_id, reached, len(owners) - reached

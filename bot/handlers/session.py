@@ -1,4 +1,7 @@
-"""Group -1: runs for every update before the handlers that answer it."""
+"""The hooks around every update: who is writing and in which language (group -1), and that
+they are reachable again (group 1)."""
+
+from __future__ import annotations
 
 from telegram import Update
 
@@ -15,3 +18,10 @@ async def prepare_update(update: Update, context: BotContext) -> None:
     context.locale = decide_locale(
         context.user.locale, user.language_code, context.services.config.default_language
     )
+
+
+async def note_reach(update: Update, context: BotContext) -> None:
+    """After every update: the user wrote, so they are reachable; note Telegram's language."""
+    user = update.effective_user
+    if user is not None and not user.is_bot and context.user is not None:
+        await context.services.db.users.note_seen_language(user.id, user.language_code)

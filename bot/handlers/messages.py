@@ -5,16 +5,31 @@ from __future__ import annotations
 import logging
 import re
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
-from bot.browse.entry_page import PageLinks
 from bot.core.reply import Reply
 from bot.handlers.context import BotContext
-from bot.knowledge import Entry
 
 log = logging.getLogger(__name__)
 PREFIX_RE = re.compile(r"[a-z]{1,8}")
+
+
+def markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    """The reply's buttons as Telegram's inline keyboard."""
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(b.label, url=b.url)
+                if b.url
+                else InlineKeyboardButton(b.label, callback_data=b.data)
+                for b in row
+            ]
+            for row in reply.buttons
+        ]
+    )
 
 
 async def send(update: Update, context: BotContext, reply: Reply) -> None:
@@ -24,8 +39,8 @@ async def send(update: Update, context: BotContext, reply: Reply) -> None:
         return
     parts = reply.chunks()
     for i, part in enumerate(parts):
-        markup = reply.markup() if i == len(parts) - 1 else None
-        await context.bot.send_message(chat.id, part, reply_markup=markup)
+        keyboard = markup(reply) if i == len(parts) - 1 else None
+        await context.bot.send_message(chat.id, part, reply_markup=keyboard)
 
 
 async def show(update: Update, context: BotContext, reply: Reply) -> None:
@@ -38,7 +53,7 @@ async def show(update: Update, context: BotContext, reply: Reply) -> None:
     parts = reply.chunks()
     if len(parts) == 1 and query.message is not None:
         try:
-            await query.edit_message_text(parts[0], reply_markup=reply.markup())
+            await query.edit_message_text(parts[0], reply_markup=markup(reply))
             return
         except BadRequest as exc:
             if "not modified" in str(exc).lower():
@@ -46,13 +61,15 @@ async def show(update: Update, context: BotContext, reply: Reply) -> None:
     await send(update, context, reply)
 
 
-def callback_parts(update: Update, expected: int) -> list[str] | None:
-    """The ':'-separated fields of the pressed button's data, or None if malformed."""
-    data = update.callback_query.data if update.callback_query else None
-    if not isinstance(data, str):
-        return None
-    parts = data.split(":")
-    return parts if len(parts) == expected and all(parts) else None
+async def reply(update: Update, context: BotContext, reply: Reply) -> None:
+    """`show` for a button press, `send` for a typed message."""
+    await (show if update.callback_query else send)(update, context, reply)
+
+
+async def alert(update: Update, text: str) -> None:
+    """A short notice on the pressed button (nothing if the update is no button press)."""
+    if update.callback_query:
+        await update.callback_query.answer(text, show_alert=True)
 
 
 async def refuse_button(update: Update, context: BotContext) -> None:
@@ -61,17 +78,8 @@ async def refuse_button(update: Update, context: BotContext) -> None:
     prefix = str(data).partition(":")[0]
     # Only a known-shaped prefix: forged data is whatever its sender chose to put in it.
     log.info("refused a button (%s): stale, malformed or not the presser's", _shape(prefix))
-    if update.callback_query:
-        await update.callback_query.answer(
-            context.t.gettext("This button no longer works. Please use /start."), show_alert=True
-        )
+    await alert(update, context.t.gettext("This button no longer works. Please use /start."))
 
 
 def _shape(prefix: str) -> str:
     return f"{prefix}:" if PREFIX_RE.fullmatch(prefix) else "unknown data"
-
-
-def page_links(context: BotContext, entry: Entry) -> PageLinks:
-    """Share needs the bot's username; "remind me" needs deadlines reminders can follow."""
-    remind = bool(context.services.events.catalog.deadline_events_for(entry.id))
-    return PageLinks(bot_username=context.bot.username, remind=remind)

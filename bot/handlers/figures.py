@@ -1,0 +1,86 @@
+"""/stats and /gaps for coordinators, follow-up answers (fu:), and the follow-up job."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+
+from telegram import Update
+
+from bot.figures import FollowUp
+from bot.figures import pages as stats
+from bot.figures.followup import in_asking_hours, thanks
+from bot.figures.service import compute
+from bot.handlers.context import BotContext
+from bot.handlers.jobs import App, fresh_job_queue
+from bot.handlers.messages import refuse_button, send, show
+from bot.survey.pages import results_page
+from bot.survey.service import survey_summary
+
+log = logging.getLogger(__name__)
+FOLLOWUP_JOB = "followups"
+
+
+async def show_stats(update: Update, context: BotContext) -> None:
+    """/stats [FROM TO]: the figures as text and a chart."""
+    if update.effective_chat is None:
+        return
+    services = context.services
+    today = datetime.now(services.config.timezone).date()
+    period = stats.parse_period(context.args or [], today)
+    if period is None:
+        await send(update, context, stats.usage(context.t))
+        return
+    found = await compute(services.db, period)
+    await send(update, context, stats.summary(found, context.t, services.knowledge))
+    if found.survey is not None:  # what the MOs think of the office (seed 002 §3.3)
+        await send(update, context, results_page(context.t, await survey_summary(services.db)))
+    # matplotlib cannot shape Arabic or Farsi script: the chart's labels are English there
+    chart_t = services.catalogs.get("en") if context.t.rtl else context.t
+    from bot.figures.charts import stats_chart  # matplotlib: 0.3 s and 30 MB, only for /stats
+
+    png = await asyncio.to_thread(stats_chart, found, chart_t)
+    await context.bot.send_photo(update.effective_chat.id, png)
+
+
+async def show_gaps(update: Update, context: BotContext) -> None:
+    """/gaps: the questions the bot could not answer whose text is still kept."""
+    rows = await context.services.db.figures.knowledge_gaps(stats.GAPS_LIMIT)
+    await send(update, context, stats.gaps(rows, context.t))
+
+
+async def answer_followup(update: Update, context: BotContext, data: FollowUp) -> None:
+    """fu:<referral>:<h|c|n>: log whether the member contacted the office and it helped."""
+    done = None
+    if context.user is not None:
+        done = await context.services.followups.answer(context.user.id, data)
+    if done is None:
+        await refuse_button(update, context)
+        return
+    await show(update, context, thanks(context.t))
+
+
+async def followup_job(context: BotContext) -> None:
+    """Job: ask the due follow-ups, in the daytime only."""
+    services = context.services
+    now = datetime.now(UTC)
+    if in_asking_hours(now, services.config.timezone):
+        sent = await services.followups.send_due(now)
+        if sent:
+            log.info("follow-ups: asked %d", sent)
+
+
+def schedule(app: App) -> None:
+    """Hourly: the database says what is due, so a restart loses nothing."""
+    jobs = fresh_job_queue(app, FOLLOWUP_JOB)
+    if jobs is None:
+        return
+    jobs.run_repeating(
+        followup_job,
+        interval=3600,
+        first=60,
+        name=FOLLOWUP_JOB,
+        # A missed hour is simply covered by the next one.
+        job_kwargs={"misfire_grace_time": 600, "coalesce": True},
+    )
