@@ -2,7 +2,7 @@
 
 python bench/broadcast.py [--recipients 3000] [--rate 300] [--scenario all|clean|flaky|kill]
 
-The fake (tests/fake_bot_api.py, no PTB inside) enforces the overall limit (sliding 1 s
+The fake (tests/e2e/fake_bot_api.py, no PTB inside) enforces the overall limit (sliding 1 s
 window), one message a second per chat and 20 a minute per group, answering 429 above them.
 The bot runs as `python -m bot run` with BROADCAST_RATE=--rate; the broadcast is queued in
 its database beforehand, so the process resumes it on start-up exactly as after a restart.
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.broadcast.service import Audience  # noqa: E402
 from bot.db import Database  # noqa: E402
-from tests.fake_bot_api import FakeBotApi  # noqa: E402
+from tests.e2e.fake_bot_api import FakeBotApi  # noqa: E402
 
 TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"
 COORDINATOR = 999_999

@@ -17,7 +17,7 @@ import pytest
 
 from bot.__main__ import main
 from bot.config import REPO_ROOT
-from tests.fake_bot_api import FakeBotApi
+from tests.e2e.fake_bot_api import FakeBotApi
 
 KNOWLEDGE = REPO_ROOT / "knowledge"
 TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"

@@ -1,7 +1,7 @@
 """Logging of the command line: what happened, never the bot token or a member's data.
 
 The bot's own records carry no Telegram ids, names or message texts (each call site sees to
-that, tests/test_log_privacy.py checks it). Libraries are kept at WARNING where their INFO
+that, tests/core/test_logs.py checks it). Libraries are kept at WARNING where their INFO
 records would carry such things: httpx logs every request URL, and a Bot API URL contains
 the token; aiosqlite's DEBUG records show SQL parameters.
 """

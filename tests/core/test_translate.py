@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.core.translate import OFF, TranslateSettings, translate
-from tests.fake_libretranslate import FakeLibreTranslate, fake_libretranslate
+from tests.core.fake_libretranslate import FakeLibreTranslate, fake_libretranslate
 
 QUESTION = "سلام، برای جشن تابستانی انجمن‌مان کجا پول بگیریم؟"
 

@@ -10,8 +10,8 @@ from bot.broadcast.service import Audience, recipients
 from bot.core.reply import Reply
 from bot.handlers.outbound import Outbound
 from bot.local.runtime import running
+from tests.broadcast.helpers import FlakyApi
 from tests.conftest import COORDINATOR_ID, Harness, texts
-from tests.desk_helpers import FlakyApi
 
 MEMBER, OTHER = 4401, 4402
 FORBIDDEN = (403, "Forbidden: bot was blocked by the user", {})

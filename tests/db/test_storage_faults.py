@@ -8,7 +8,7 @@ on any machine: `PRAGMA max_page_count` at the current size is a full disk (SQLI
 import logging
 
 from tests.conftest import texts
-from tests.directory_helpers import register
+from tests.directory.helpers import register
 
 MEMBER = 4242
 CANNOT_SAVE = "Sorry, I cannot save anything right now. Please try again later."

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from bot.db import Database
 from bot.i18n import Catalogs, Translator
 from bot.i18n.bidi import FSI, PDI
-from tests.fake_bot_api import FakeBotApi, Request
+from tests.e2e.fake_bot_api import FakeBotApi, Request
 
 TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"
 COORDINATOR = 900900

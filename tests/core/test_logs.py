@@ -21,10 +21,10 @@ from bot.core.logs import setup_logging
 from bot.local.bot_api import LocalBotApi
 from bot.local.chat import LocalChat, LocalUser
 from bot.local.runtime import running
+from tests.broadcast.helpers import desk
 from tests.conftest import COORDINATOR_ID, last_buttons
-from tests.desk_helpers import desk
-from tests.directory_helpers import register
-from tests.fake_bot_api import FakeBotApi
+from tests.directory.helpers import register
+from tests.e2e.fake_bot_api import FakeBotApi
 
 TOKEN = "7461893520:AAFq-Zr8t0kEnSecretPartNeverLogged42"
 MEMBER, OTHER = 731_337_421, 731_337_422

@@ -1,6 +1,6 @@
 """End to end under faults: nothing a user should get is lost, nothing is sent twice.
 
-One `python -m bot run` process. Two kinds of fault (tests/fake_bot_api_faults.py):
+One `python -m bot run` process. Two kinds of fault (tests/e2e/fake_bot_api_faults.py):
 - certainly not delivered (5xx answers, kept-alive connections dropped between requests):
   at 5 % each, a conversation of many steps and a broadcast must arrive complete, each
   message exactly once;
@@ -17,7 +17,9 @@ import pytest
 
 from bot.i18n.languages import LANGUAGES
 from bot.navigator.service import ORDER
-from tests.e2e_helpers import (
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.fake_bot_api_faults import CLOSE, DROP_AFTER, DROP_BEFORE, ERROR, SLOW, Faults
+from tests.e2e.helpers import (
     COORDINATOR,
     QUESTIONS,
     TOKEN,
@@ -30,8 +32,6 @@ from tests.e2e_helpers import (
     wait_finished,
     wait_text,
 )
-from tests.fake_bot_api import FakeBotApi
-from tests.fake_bot_api_faults import CLOSE, DROP_AFTER, DROP_BEFORE, ERROR, SLOW, Faults
 
 MEMBERS = {700000 + i: ("tr", "de", "ar", "ru", "uk")[i % 5] for i in range(50)}
 TALKERS = {710001: "de", 710002: "tr", 710003: "ar", 710004: "fa"}

@@ -13,7 +13,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, TimedOut
 
 from bot.handlers.request import RETRY_DELAYS, RetryingRequest, retried_by_caller
-from tests.fake_bot_api_wire import BOT, bot_message
+from tests.e2e.fake_bot_api_wire import BOT, bot_message
 
 TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"
 OK = "ok"

@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.navigator.service import ORDER
-from tests.e2e_helpers import (
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.helpers import (
     BERLIN,
     COORDINATOR,
     QUESTIONS,
@@ -28,7 +29,6 @@ from tests.e2e_helpers import (
     wait_request,
     wait_text,
 )
-from tests.fake_bot_api import FakeBotApi
 
 MEMBERS = {640001: "tr", 640002: "de", 640003: "tr", 640004: "ar"}
 FOLLOWER = 630001

@@ -9,7 +9,7 @@ import pytest
 
 from bot.i18n.languages import LANGUAGES
 from tests.conftest import REPO_ROOT
-from tests.fake_bot_api import FakeBotApi
+from tests.e2e.fake_bot_api import FakeBotApi
 
 TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"
 

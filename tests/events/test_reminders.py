@@ -14,7 +14,7 @@ from bot.events.reminders import Reminders
 from bot.handlers import events as event_jobs
 from bot.i18n import Catalogs
 from bot.i18n.languages import LANGUAGES
-from tests.events_helpers import BERLIN, berlin, bot_process, messages_to
+from tests.events.helpers import BERLIN, berlin, bot_process, messages_to
 
 DE = Catalogs(BERLIN).get("de")
 LATE = DE.gettext("Sent late: the bot was offline when this was due.")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from bot.db import Database
-from tests.fake_bot_api import FakeBotApi
+from tests.e2e.fake_bot_api import FakeBotApi
 
 TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"
 READ_ONLY = "the file, its folder or the file system is read-only"

@@ -16,7 +16,7 @@ import pytest
 
 from bot.config import ConfigError, WebhookConfig
 from bot.db import Database
-from tests.fake_bot_api import FakeBotApi
+from tests.e2e.fake_bot_api import FakeBotApi
 
 TOKEN = "123456:AAH-abcdefghijklmnopqrstuvwxyz012345"
 SECRET = "s3cret-token_for-tests"

@@ -3,8 +3,8 @@
 import pytest
 
 from bot.broadcast.service import Audience, recipients
+from tests.broadcast.helpers import FakeClock, desk, outbox, sends_to
 from tests.conftest import COORDINATOR_ID, alerts, last_buttons, texts
-from tests.desk_helpers import FakeClock, desk, outbox, sends_to
 
 TR, DE, AR = 2001, 2002, 2003
 BOLD = [{"type": "bold", "offset": 0, "length": 7}]

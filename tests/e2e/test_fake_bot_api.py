@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 
-from tests.fake_bot_api import FakeBotApi
-from tests.fake_bot_api_faults import DROP_BEFORE, ERROR, Faults
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.fake_bot_api_faults import DROP_BEFORE, ERROR, Faults
 
 KEYBOARD = {"inline_keyboard": [[{"text": "Ja", "callback_data": "yes:1"}]]}
 

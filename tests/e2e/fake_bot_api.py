@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
 from typing import Any, TypeVar
 
-from tests.fake_bot_api_faults import (
+from tests.e2e.fake_bot_api_faults import (
     DROP_AFTER,
     DROP_BEFORE,
     ERROR,
@@ -33,7 +33,7 @@ from tests.fake_bot_api_faults import (
     Limits,
     handler_class,
 )
-from tests.fake_bot_api_wire import (
+from tests.e2e.fake_bot_api_wire import (
     BOT,
     SENDS,
     VISIBLE,

@@ -9,7 +9,7 @@ from icalendar import Calendar
 from bot.core.clock import ManualClock
 from bot.events.cli import run_events, run_ics
 from tests.conftest import COORDINATOR_ID, alerts, last_buttons
-from tests.events_helpers import berlin, bot_process, messages_to
+from tests.events.helpers import berlin, bot_process, messages_to
 
 MEMBER = 100555
 

@@ -11,7 +11,7 @@ from bot.directory.service import MAX_NAME, STEPS
 from bot.local.bot_api import LocalBotApi
 from bot.local.runtime import running
 from tests.conftest import COORDINATOR_ID, Harness, alerts, last_buttons, texts
-from tests.directory_helpers import register
+from tests.directory.helpers import register
 
 LANGS = ["de", "tr", "ar"]
 PHOTO = {"photo": [{"file_id": "p", "file_unique_id": "u", "width": 1, "height": 1}]}

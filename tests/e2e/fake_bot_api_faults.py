@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any, Protocol
 
-from tests.fake_bot_api_wire import Upload, parse_params, refusal
+from tests.e2e.fake_bot_api_wire import Upload, parse_params, refusal
 
 # Methods that send a message and so count against Telegram's flood limits.
 LIMITED = {"sendMessage", "editMessageText", "sendDocument", "sendPhoto"}

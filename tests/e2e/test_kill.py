@@ -14,7 +14,9 @@ from datetime import UTC, datetime, timedelta
 from bot.broadcast.service import Audience
 from bot.events.occurrences import DEFAULT_LEADS
 from bot.events.reminders import IN_FLIGHT
-from tests.e2e_helpers import (
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.fake_bot_api_faults import Faults
+from tests.e2e.helpers import (
     BERLIN,
     COORDINATOR,
     BotProcess,
@@ -23,8 +25,6 @@ from tests.e2e_helpers import (
     t,
     wait_finished,
 )
-from tests.fake_bot_api import FakeBotApi
-from tests.fake_bot_api_faults import Faults
 
 MEMBERS = {800000 + i: ("de", "tr")[i % 2] for i in range(40)}
 TEXTS = {"": "Einladung zum Netzwerktreffen", "tr": "Ağ toplantısına davet"}

@@ -4,9 +4,9 @@ import pytest
 
 from bot.broadcast.service import Audience, recipients
 from bot.survey.service import QUESTIONS, survey_summary
+from tests.broadcast.helpers import desk, sends_to
 from tests.conftest import COORDINATOR_ID, alerts, last_buttons, texts
-from tests.desk_helpers import desk, sends_to
-from tests.directory_helpers import register
+from tests.directory.helpers import register
 
 A, B, OTHER = 4001, 4002, 4003
 

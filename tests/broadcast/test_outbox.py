@@ -11,8 +11,8 @@ from bot.broadcast.outbox import MAX_ATTEMPTS
 from bot.broadcast.service import Audience
 from bot.core.pacing import CATCH_UP_SECONDS, SAFETY, Pacer
 from bot.local.runtime import running
+from tests.broadcast.helpers import FakeClock, FlakyApi, desk, outbox, sends_to
 from tests.conftest import COORDINATOR_ID, Harness
-from tests.desk_helpers import FakeClock, FlakyApi, desk, outbox, sends_to
 
 USERS = [3001, 3002, 3003, 3004, 3005]
 FORBIDDEN = (403, "Forbidden: bot was blocked by the user", {})
