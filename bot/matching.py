@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from bot.ask.facets import CUE_TOKENS, FACETS, Facet, detect_facet
+from bot.ask.frames import FRAME_TOKENS
 from bot.knowledge import Entry, Knowledge
 from bot.normalize import german_reading, tokens
 
@@ -40,7 +42,12 @@ CAP_SLACK = 0.5
 # how fully one trigger phrase is covered, and how fully the entry's name is.
 W_COVERAGE, W_STRENGTH, W_PHRASE, W_NAME = 0.4, 0.3, 0.3, 0.2
 W_KIND = 0.25  # signed: the question's wording may lean towards or away from a kind
+W_FACET = 0.3  # an entry that states the fact asked for (deadline, amount, who may apply)
 W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
+# Question frames ("wo bekommen wir", "how can we") and facet cues ("bis wann") are no evidence
+# of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
+NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
+FRAME_IDF = 0.05
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class Match:
 @dataclass(frozen=True)
 class MatchResult:
     matches: tuple[Match, ...]
+    facet: Facet | None = None  # the fact asked for: the answer states it first
 
     @property
     def confident(self) -> bool:
@@ -75,6 +83,7 @@ class Document:
     prose: tuple[str, ...] = ()  # summaries etc.: lower weight
     names: tuple[str, ...] = ()  # official name and titles: naming an entry means it
     kind: str = ""  # program, office, …: questions word themselves differently for each
+    facets: frozenset[str] = frozenset()  # the facts it states: deadline, amount, eligibility
 
 
 class Matcher:
@@ -84,8 +93,10 @@ class Matcher:
         phrases: list[list[tuple[str, ...]]] = []  # per entry, for the phrase sets below
         names: list[list[tuple[str, ...]]] = []
         kinds: list[str] = []
+        self._facets: list[frozenset[str]] = []
         for doc in documents:
             kinds.append(doc.kind)
+            self._facets.append(doc.facets)
             bag: dict[str, float] = {}
             for text in doc.prose:
                 for tok in tokens(text):
@@ -108,7 +119,10 @@ class Matcher:
         for bag in self._bags:
             for tok, weight in bag.items():
                 df[tok] += weight
-        self._idf = {tok: math.log((n + 1) / (c + 0.5)) for tok, c in df.items()}
+        self._idf = {
+            tok: math.log((n + 1) / (c + 0.5)) * (FRAME_IDF if tok in NOT_EVIDENCE else 1.0)
+            for tok, c in df.items()
+        }
         unique = math.log((n + 1) / 1.5)  # the weight of a word used by one entry only
         self._scale = SCALE * unique
         self._unknown = UNKNOWN_WEIGHT * unique
@@ -196,7 +210,9 @@ class Matcher:
     # --- ranking -------------------------------------------------------------------------
 
     def match(self, text: str, limit: int = 5) -> MatchResult:
-        query = list(dict.fromkeys(tokens(text)))[:MAX_QUERY_TOKENS]
+        words = tokens(text)
+        facet = detect_facet(words)
+        query = [q for q in dict.fromkeys(words) if q not in NOT_EVIDENCE][:MAX_QUERY_TOKENS]
         evidence = [0.0] * len(self._ids)
         hits: list[dict[str, float]] = [{} for _ in self._ids]
         total = 0.0  # how much there is to explain: every word, known or not
@@ -227,7 +243,7 @@ class Matcher:
             for i, v in best_for_entry.items():
                 evidence[i] += v
         if total <= 0:
-            return MatchResult(())
+            return MatchResult((), facet)
         ranked = []
         for i, ev in enumerate(evidence):
             if ev <= 0:
@@ -237,16 +253,18 @@ class Matcher:
             phrase = self._trigger_sets[i].best_coverage(hits[i])
             named = self._name_sets[i].best_coverage(hits[i])
             fit = lean.get(self._kinds[i], 0.0) / total
+            states = facet is not None and facet in self._facets[i]
             score = (
                 W_COVERAGE * coverage
                 + W_STRENGTH * strength
                 + W_PHRASE * phrase
                 + W_NAME * named
                 + W_KIND * fit
-            ) / W_TOTAL
+                + W_FACET * states * coverage
+            ) / (W_TOTAL + (W_FACET if facet else 0.0))
             ranked.append(Match(self._ids[i], round(100 * score, 1)))
         ranked.sort(key=lambda m: (-m.score, m.entry_id))
-        return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE))
+        return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
 
 
 class _PhraseSet:
@@ -295,4 +313,14 @@ def document_for(entry: Entry) -> Document:
     for text in entry.texts.values():
         phrases.extend(text.triggers)
         prose.extend(p for p in (text.summary, text.who) if p)
-    return Document(entry.id, tuple(phrases), tuple(prose), tuple(names), entry.kind)
+    return Document(
+        entry.id, tuple(phrases), tuple(prose), tuple(names), entry.kind, _facets_of(entry)
+    )
+
+
+def _facets_of(entry: Entry) -> frozenset[str]:
+    """The facts a program states: its deadline (or whom to ask), who may apply, amounts.
+    An office that mentions the amounts it pays out still answers "where", not "how much"."""
+    if entry.kind != "program":
+        return frozenset()
+    return frozenset(f for f in FACETS if f != "amount" or entry.amounts)

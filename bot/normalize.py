@@ -50,10 +50,22 @@ def normalize(text: str, limit: int | None = MAX_CHARS) -> str:
 _AR_ARTICLE = re.compile(r"^(?:وال|بال|فال|كال|لل|ال)(?=\w{3})")
 
 
+# "WIR" in capitals is the Hessian program, "wir" the German "we": told apart before casefolding
+# (unless the whole message is shouted in capitals).
+_WIR = re.compile(r"\bWIR\b")
+WIR_TOKEN = "wirprogramm"
+
+
+def _mark_acronyms(text: str) -> str:
+    if "WIR" not in text or sum(c.isupper() for c in text) > sum(c.islower() for c in text):
+        return text
+    return _WIR.sub(WIR_TOKEN, text)
+
+
 def tokens(text: str) -> list[str]:
     """Normalised words; the Arabic article (al-, wal-, bil-, li-l-) is split off."""
     out = []
-    for word in normalize(text).split():
+    for word in normalize(_mark_acronyms(text)).split():
         stripped = _AR_ARTICLE.sub("", word)
         out.append(stripped)
     return out
