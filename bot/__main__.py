@@ -112,9 +112,11 @@ def _ask(config: Config, args: argparse.Namespace) -> int:
 def _check(config: Config, args: argparse.Namespace) -> int:
     from bot.events.loader import check_events
     from bot.knowledge import check_knowledge
+    from bot.knowledge.intents import check_intents
 
     problems = check_knowledge(config.knowledge_dir, SEEDS_DIR)
     problems += check_events(config.knowledge_dir)
+    problems += check_intents(config.knowledge_dir)
     for p in problems:
         print(p)
     if problems:

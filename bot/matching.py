@@ -12,7 +12,6 @@ trigger phrase. Scores are 0..100; the confidence rule is in `MatchResult`.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,9 +19,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.ask.facets import CUE_TOKENS, FACETS, Facet, detect_facet
+from bot.ask.documents import Document, document_for
+from bot.ask.facets import CUE_TOKENS, Facet, detect_facet
 from bot.ask.frames import FRAME_TOKENS
-from bot.knowledge import Entry, Knowledge
+from bot.knowledge import Knowledge
 from bot.normalize import german_reading, tokens
 
 # Thresholds, on the 0..100 scale of `Match.score`.
@@ -48,6 +48,7 @@ W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 # of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
 FRAME_IDF = 0.05
+KNOWN_WEIGHT = 1.2  # `Matcher.knows`: about the weight of a word used by a sixth of entries
 
 
 @dataclass(frozen=True)
@@ -72,18 +73,6 @@ class MatchResult:
     @property
     def best(self) -> Match | None:
         return self.matches[0] if self.matches else None
-
-
-@dataclass(frozen=True)
-class Document:
-    """One entry as the matcher sees it."""
-
-    entry_id: str
-    phrases: tuple[str, ...]  # triggers: full weight
-    prose: tuple[str, ...] = ()  # summaries etc.: lower weight
-    names: tuple[str, ...] = ()  # official name and titles: naming an entry means it
-    kind: str = ""  # program, office, …: questions word themselves differently for each
-    facets: frozenset[str] = frozenset()  # the facts it states: deadline, amount, eligibility
 
 
 class Matcher:
@@ -159,6 +148,13 @@ class Matcher:
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> Matcher:
         return cls(document_for(e) for e in knowledge.entries.values())
+
+    def knows(self, word: str) -> bool:
+        """Whether a normalised word is evidence for some entry (it or a close word, used by
+        few enough entries); a question frame or facet cue is not."""
+        if word in NOT_EVIDENCE:
+            return False
+        return any(self._idf[tok] * sim >= KNOWN_WEIGHT for tok, sim in self._similar(word))
 
     # --- token similarity ----------------------------------------------------------------
 
@@ -291,9 +287,6 @@ class _PhraseSet:
         )
 
 
-_BRACKETS = re.compile(r"\([^)]*\)|–.*$|—.*$")
-
-
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b, strict=False):
@@ -301,26 +294,3 @@ def _common_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
-
-
-def document_for(entry: Entry) -> Document:
-    """The matcher's view of a knowledge entry: triggers, titles and name; prose lower."""
-    # a title's brackets explain ("Kulturamt (… „Integration durch Kultur")"): not its name
-    titles = [_BRACKETS.sub(" ", text.title) for text in entry.texts.values()]
-    names = [entry.name, *titles]
-    phrases: list[str] = []
-    prose: list[str] = []
-    for text in entry.texts.values():
-        phrases.extend(text.triggers)
-        prose.extend(p for p in (text.summary, text.who) if p)
-    return Document(
-        entry.id, tuple(phrases), tuple(prose), tuple(names), entry.kind, _facets_of(entry)
-    )
-
-
-def _facets_of(entry: Entry) -> frozenset[str]:
-    """The facts a program states: its deadline (or whom to ask), who may apply, amounts.
-    An office that mentions the amounts it pays out still answers "where", not "how much"."""
-    if entry.kind != "program":
-        return frozenset()
-    return frozenset(f for f in FACETS if f != "amount" or entry.amounts)

@@ -1,0 +1,47 @@
+"""The matcher's view of a knowledge entry: its triggers, names, prose, kind and facts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.ask.facets import FACETS
+from bot.knowledge import Entry
+
+
+@dataclass(frozen=True)
+class Document:
+    """One entry as the matcher sees it."""
+
+    entry_id: str
+    phrases: tuple[str, ...]  # triggers: full weight
+    prose: tuple[str, ...] = ()  # summaries etc.: lower weight
+    names: tuple[str, ...] = ()  # official name and titles: naming an entry means it
+    kind: str = ""  # program, office, …: questions word themselves differently for each
+    facets: frozenset[str] = frozenset()  # the facts it states: deadline, amount, eligibility
+
+
+_BRACKETS = re.compile(r"\([^)]*\)|–.*$|—.*$")
+
+
+def document_for(entry: Entry) -> Document:
+    """The matcher's view of a knowledge entry: triggers, titles and name; prose lower."""
+    # a title's brackets explain ("Kulturamt (… „Integration durch Kultur")"): not its name
+    titles = [_BRACKETS.sub(" ", text.title) for text in entry.texts.values()]
+    names = [entry.name, *titles]
+    phrases: list[str] = []
+    prose: list[str] = []
+    for text in entry.texts.values():
+        phrases.extend(text.triggers)
+        prose.extend(p for p in (text.summary, text.who) if p)
+    return Document(
+        entry.id, tuple(phrases), tuple(prose), tuple(names), entry.kind, _facets_of(entry)
+    )
+
+
+def _facets_of(entry: Entry) -> frozenset[str]:
+    """The facts a program states: its deadline (or whom to ask), who may apply, amounts.
+    An office that mentions the amounts it pays out still answers "where", not "how much"."""
+    if entry.kind != "program":
+        return frozenset()
+    return frozenset(f for f in FACETS if f != "amount" or entry.amounts)
