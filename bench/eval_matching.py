@@ -50,7 +50,9 @@ def main() -> None:
     config = Config.from_env()
     knowledge = load_knowledge(config.knowledge_dir)
     matcher = Matcher.from_knowledge(knowledge)
-    intents = IntentDetector(load_intents(config.knowledge_dir), matcher.knows)
+    intents = IntentDetector(
+        load_intents(config.knowledge_dir), lambda text: matcher.match(text).confident
+    )
 
     def intent(text: str) -> str | None:
         found = intents.detect(text)

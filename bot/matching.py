@@ -154,7 +154,9 @@ class Matcher:
         few enough entries); a question frame or facet cue is not."""
         if word in NOT_EVIDENCE:
             return False
-        return any(self._idf[tok] * sim >= KNOWN_WEIGHT for tok, sim in self._similar(word))
+        return any(
+            sim >= 0.85 and self._idf[tok] >= KNOWN_WEIGHT for tok, sim in self._similar(word)
+        )
 
     # --- token similarity ----------------------------------------------------------------
 

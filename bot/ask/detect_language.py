@@ -160,10 +160,43 @@ DOMAIN_STEMS: Final = (
     "main",
     "steuer",
     "bundesliga",
+    "kultur",
+    "abteilung",
+    "projekt",
     "ehrenamt",
     "migrant",
     "e.v",
     "mo",
+)
+# Russian and Ukrainian written in Latin letters ("privet, gde mozhno najti …")
+_TRANSLIT: Final = frozenset(
+    [
+        "privet",
+        "pryvit",
+        "zdravstvujte",
+        "zdravstvuite",
+        "gde",
+        "mozhno",
+        "mozhna",
+        "nuzhno",
+        "pozhalujsta",
+        "pozhaluista",
+        "spasibo",
+        "djakuju",
+        "dyakuyu",
+        "chto",
+        "shcho",
+        "kak",
+        "dlja",
+        "dlya",
+        "ochen",
+        "pomeshhenie",
+        "pomeshchenie",
+        "skolko",
+        "skilky",
+        "kogda",
+        "koly",
+    ]
 )
 _WORD: Final = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*")
 
@@ -204,7 +237,10 @@ def _cyrillic(text: str) -> str | None:
 
 
 def _latin(text: str) -> str | None:
-    kept = [w for w in _WORD.findall(text) if not _is_domain_word(w)]
+    words = _WORD.findall(text)
+    if len({w.casefold() for w in words} & _TRANSLIT) >= 2:
+        return None  # Russian or Ukrainian in Latin letters: not one of the five
+    kept = [w for w in words if not _is_domain_word(w)]
     if sum(len(w) for w in kept) < MIN_LETTERS:
         return None
     best = _lingua().compute_language_confidence_values(" ".join(kept))
@@ -214,19 +250,21 @@ def _latin(text: str) -> str | None:
 
 
 def _is_domain_word(word: str) -> bool:
-    if word == "WIR":  # the program; "wir" (we) is German
+    if word == "WIR" or "ß" in word:  # the program ("wir", we, is German); "Fußballabteilung"
         return True
     folded = _fold(word)
-    return any(stem in folded for stem in DOMAIN_STEMS if len(stem) > 3) or folded in {
-        s for s in DOMAIN_STEMS if len(s) <= 3
-    }
+    return folded in _SHORT_STEMS or any(stem in folded for stem in _LONG_STEMS)
 
 
 def _fold(word: str) -> str:
+    """Lower case without diacritics, umlauts as typed without them ("Buergerkolleg")."""
     decomposed = unicodedata.normalize("NFD", word.casefold())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    plain = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return plain.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
+_LONG_STEMS: Final = tuple({_fold(s) for s in DOMAIN_STEMS if len(s) > 3})
+_SHORT_STEMS: Final = frozenset(_fold(s) for s in DOMAIN_STEMS if len(s) <= 3)
 _CODES: Final = {
     "GERMAN": "de",
     "ENGLISH": "en",

@@ -27,7 +27,7 @@ _WORDS: Final = {
         macht tun brauchen brauche braucht für fur mit
         von vom zu zum zur bei beim im in an am auf aus nach über um so sehr gerne gern etwas
         jemand jemanden irgendwo irgendwie hier da dort dafür dazu damit mehr viele alle
-        eigentlich genau kurz frage fragen weiß wissen gerade jetzt""",
+        eigentlich genau kurz alles nichts frage fragen weiß wissen gerade jetzt""",
     "en": """
         where who whom whose what when why how which whether is are am was were be been being
         there here it its i me my mine we us our ours you your he she they them their a an the
@@ -36,7 +36,7 @@ _WORDS: Final = {
         got getting give gives go need needs want wants wanted
         anyone anybody someone somebody something any some for with from to of in on at by
         about into as so very just really much many more this that these those if then
-        know tell question questions ok okay""",
+        know tell question questions ok okay everything anything nothing exactly""",
     "tr": """
         nerede nereden nereye nasıl nasil ne neden niye kim kime kimden kimin hangi hangisi
         mi mı mu mü misin miyiz midir var yok mı? ben sen o biz siz onlar bizim sizin benim
@@ -97,7 +97,7 @@ _WORDS: Final = {
         آن اون این‌ها یک یه است هست هستند هستیم بود می‌توانیم میتونیم می‌تونیم میشه
         می‌شود میشود می‌خواهیم میخوایم لازم داریم نیاز بگیریم بگیرم گرفتن کنیم کنیم
         کرد کنم بدهد میده میدن سلام درود ممنون مرسی متشکرم لطفا لطفاً خسته نباشید
-        صبح بخیر سوال سؤال دارم داریم""",
+        صبح بخیر سوال سؤال دارم داریم انجام بدی بدید بده بدین""",
 }
 
 FRAME_TOKENS: Final[frozenset[str]] = frozenset(

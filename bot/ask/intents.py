@@ -25,9 +25,10 @@ from bot.knowledge.intents import IntentTable, load_intents
 from bot.normalize import tokens
 
 PREFIX_MIN: Final = 4  # a phrase word this long also matches the words it begins
+STEM_MIN: Final = 5  # … and a word sharing its first letters but one ending ("видаліть")
 FUZZY_MIN: Final = 5  # … and this long, a word with a typo
 FUZZY_CUTOFF: Final = 85
-MAX_SMALLTALK_EXTRA: Final = 2  # unknown words beside small talk ("Danke, echt stark")
+MAX_SMALLTALK_EXTRA: Final = 4  # other words beside small talk ("Danke, echt stark")
 _ARABIC_CLITICS: Final = ("و", "ف")  # "وشكرا" = "and thanks"
 
 
@@ -52,10 +53,10 @@ class _Phrase:
 
 
 class IntentDetector:
-    def __init__(self, table: IntentTable, knows: Callable[[str], bool] | None = None) -> None:
-        """`knows(token)`: whether a word is evidence for some knowledge entry (the matcher's
-        vocabulary); such a word beside a greeting makes the message a question."""
-        self._knows = knows or (lambda token: False)
+    def __init__(self, table: IntentTable, answers: Callable[[str], bool] | None = None) -> None:
+        """`answers(text)`: whether the knowledge base answers what is left of a message
+        beside its small talk (the matcher is confident), which makes it a question."""
+        self._answers = answers or (lambda text: False)
         self._intents = {s.id: Intent(s.id, s.kind, s.command) for s in table.intents.values()}
         self._order = {intent_id: n for n, intent_id in enumerate(self._intents)}
         self._phrases: dict[str, list[_Phrase]] = defaultdict(list)  # by one of its words
@@ -67,6 +68,17 @@ class IntentDetector:
                     self._phrases[min(toks, key=len)].append(_Phrase(spec.id, toks))
                     words |= toks
         self._words = frozenset(words)
+        self._smalltalk_words = frozenset(
+            w
+            for ps in self._phrases.values()
+            for p in ps
+            if self._intents[p.intent].kind == "smalltalk"
+            for w in p.words
+        )
+        self._by_stem: dict[str, list[str]] = defaultdict(list)
+        for w in words:
+            if len(w) >= STEM_MIN:
+                self._by_stem[w[:STEM_MIN]].append(w)
         self._long = sorted(w for w in words if len(w) >= FUZZY_MIN)
         self._fillers = frozenset(
             t for ws in table.fillers.values() for w in ws for t in tokens(w)
@@ -86,12 +98,13 @@ class IntentDetector:
             return None
         features = [p for p in matched if self._intents[p.intent].kind != "smalltalk"]
         if features:
-            best = max(features, key=lambda p: (len(p.words), -self._order[p.intent]))
+            # the intent listed first in the file ("delete my data" before "my data")
+            best = min(features, key=lambda p: (self._order[p.intent], -len(p.words)))
             return self._intents[best.intent]
         covered = {
             w for w, stems in found.items() if any(s in p.words for p in matched for s in stems)
         }
-        if not self._only_smalltalk(words, covered, text):
+        if not self._only_smalltalk(words, found, covered):
             return None
         return self._intents[self._last(words, found, matched)]
 
@@ -105,11 +118,16 @@ class IntentDetector:
             if form in self._words:
                 out.add(form)
             out.update(form[:n] for n in range(PREFIX_MIN, len(form)) if form[:n] in self._words)
+            for w in self._by_stem.get(form[:STEM_MIN], ()):
+                if _common_prefix(form, w) >= max(len(form), len(w)) - 3:
+                    out.add(w)
             if not out and len(form) >= FUZZY_MIN:
                 out.update(_close(form, self._long))
         return out
 
-    def _only_smalltalk(self, words: list[str], covered: set[str], text: str) -> bool:
+    def _only_smalltalk(
+        self, words: list[str], found: dict[str, set[str]], covered: set[str]
+    ) -> bool:
         if detect_facet(words) is not None:
             return False  # "Danke! Und bis wann …": asks for a fact
         rest = [
@@ -120,22 +138,32 @@ class IntentDetector:
             and w not in self._fillers
             and not w.isdigit()
             and len(w) > 1
+            and not found[w] & self._smalltalk_words
         ]
-        if any(self._knows(w) for w in rest):
-            return False
-        return not rest or ("?" not in text and len(rest) <= MAX_SMALLTALK_EXTRA)
+        if not rest:
+            return True
+        return len(rest) <= MAX_SMALLTALK_EXTRA and not self._answers(" ".join(rest))
 
     def _last(self, words: list[str], found: dict[str, set[str]], matched: list[_Phrase]) -> str:
         """Of several small-talk intents: an insult, else the one said last ("Danke, tschüss")."""
         intents = {p.intent for p in matched}
         if "insult" in intents:
             return "insult"
-        position: dict[str, int] = {}
+        last: dict[str, tuple[int, int]] = {}  # intent -> (position, words of its phrase)
         for i, w in enumerate(words):
             for p in matched:
                 if found[w] & p.words:
-                    position[p.intent] = i
-        return max(intents, key=lambda i: (position.get(i, -1), -self._order[i]))
+                    last[p.intent] = max(last.get(p.intent, (-1, 0)), (i, len(p.words)))
+        return max(intents, key=lambda i: (last.get(i, (-1, 0)), -self._order[i]))
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _close(word: str, candidates: Iterable[str]) -> set[str]:
