@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.ask.documents import Document, document_for
-from bot.ask.facets import CUE_TOKENS, Facet, detect_facet
+from bot.ask.facets import CUE_TOKENS, Facet, facet_span
 from bot.ask.frames import FRAME_TOKENS
 from bot.knowledge import Knowledge
 from bot.normalize import german_reading, tokens
@@ -48,6 +48,7 @@ W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 # of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
 FRAME_IDF = 0.05
+W_FRAME_LEAN = 1.0  # how much a frame's lean towards a kind counts, against a content word's
 KNOWN_WEIGHT = 1.2  # `Matcher.knows`: about the weight of a word used by a sixth of entries
 
 
@@ -108,9 +109,11 @@ class Matcher:
         for bag in self._bags:
             for tok, weight in bag.items():
                 df[tok] += weight
+        idf = {tok: math.log((n + 1) / (c + 0.5)) for tok, c in df.items()}
+        # a frame still says which kind of answer is wanted ("wer ist zuständig" an office)
+        self._frame_idf = {tok: w for tok, w in idf.items() if tok in NOT_EVIDENCE}
         self._idf = {
-            tok: math.log((n + 1) / (c + 0.5)) * (FRAME_IDF if tok in NOT_EVIDENCE else 1.0)
-            for tok, c in df.items()
+            tok: w * (FRAME_IDF if tok in NOT_EVIDENCE else 1.0) for tok, w in idf.items()
         }
         unique = math.log((n + 1) / 1.5)  # the weight of a word used by one entry only
         self._scale = SCALE * unique
@@ -209,12 +212,18 @@ class Matcher:
 
     def match(self, text: str, limit: int = 5) -> MatchResult:
         words = tokens(text)
-        facet = detect_facet(words)
-        query = [q for q in dict.fromkeys(words) if q not in NOT_EVIDENCE][:MAX_QUERY_TOKENS]
+        span = facet_span(words)
+        facet = span[0] if span else None
+        cue = set(words[span[1] : span[2]]) if span else set()
+        unique = list(dict.fromkeys(words))
+        query = [q for q in unique if q not in NOT_EVIDENCE and q not in cue][:MAX_QUERY_TOKENS]
         evidence = [0.0] * len(self._ids)
         hits: list[dict[str, float]] = [{} for _ in self._ids]
         total = 0.0  # how much there is to explain: every word, known or not
         lean: dict[str, float] = defaultdict(float)
+        for q in unique:
+            for k, d in self._lean.get(q, {}).items() if q in self._frame_idf else ():
+                lean[k] += W_FRAME_LEAN * self._frame_idf[q] * d
         for q in query:
             similar = self._similar(q)
             if not similar:

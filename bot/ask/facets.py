@@ -40,10 +40,14 @@ _CUES: Final[dict[Facet, str]] = {
         яка сума | сума | максимально | євро | ile pieniędzy | ile euro | ile kasy |
         ile maksymalnie | ile dostaniemy | jaka kwota | kwota |
         maksymalnie | do jakiej kwoty | quanto | quanti soldi | quanti euro | importo |
-        somma | massimo | al massimo | fino a quanto | چقدر | چه مقدار | مبلغ | حداکثر |
+        somma | massimo | al massimo | fino a quanto | wysokość | ile wynosi | چقدر |
+        چه مقدار | مبلغ | حداکثر |
         سقف | یورو""",
     "eligibility": """
-        wer darf | dürfen wir | duerfen wir | darf unser | dürfen auch |
+        wer darf | anspruch | antragsberechtigt | entitled | имеет право | имеют право |
+        право на поддержку | мають право | має право | ma prawo | mają prawo | hakkı var |
+        hakkımız var | يحق | ha diritto | hanno diritto | حق دارند | dürfen wir | duerfen wir |
+        darf unser | dürfen auch |
         voraussetzung | voraussetzungen | bedingungen | berechtigt | antragsberechtigt |
         wer wird gefördert | who can apply | who may apply | who is eligible | eligible |
         eligibility | requirements | conditions | are we allowed | can we apply |
@@ -58,35 +62,51 @@ _CUES: Final[dict[Facet, str]] = {
 }
 
 
-def _compile() -> dict[Facet, tuple[tuple[str, ...], ...]]:
-    out: dict[Facet, tuple[tuple[str, ...], ...]] = {}
+PREFIX_MIN: Final = 4  # a cue word this long also matches its inflections ("tarih" ~ "tarihi")
+
+
+def _compile() -> dict[str, list[tuple[tuple[str, ...], Facet]]]:
+    """Cues indexed by their first word, longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], Facet]]] = {}
     for facet, text in _CUES.items():
-        cues = {tuple(tokens(c)) for c in text.split("|")}
-        out[facet] = tuple(sorted((c for c in cues if c), key=len, reverse=True))
-    return out
+        for cue in dict.fromkeys(tuple(tokens(c)) for c in text.split("|")):
+            if cue:
+                index.setdefault(cue[0], []).append((cue, facet))
+    for cues in index.values():
+        cues.sort(key=lambda c: -len(c[0]))
+    return index
 
 
 CUES: Final = _compile()
 # single-word cues say which fact, not which entry: the matcher weighs them like frames
 CUE_TOKENS: Final[frozenset[str]] = frozenset(
-    c[0] for cs in CUES.values() for c in cs if len(c) == 1
+    first for first, cues in CUES.items() if any(len(c) == 1 for c, _ in cues)
 )
 
 
 def detect_facet(words: Sequence[str]) -> Facet | None:
     """The facet whose cue comes first in the normalised words, or None."""
-    best: tuple[int, Facet] | None = None
-    for facet, cues in CUES.items():
-        for cue in cues:
-            at = _find(words, cue)
-            if at is not None and (best is None or at < best[0]):
-                best = (at, facet)
-    return best[1] if best else None
+    found = facet_span(words)
+    return found[0] if found else None
 
 
-def _find(words: Sequence[str], cue: tuple[str, ...]) -> int | None:
-    n = len(cue)
-    for i in range(len(words) - n + 1):
-        if tuple(words[i : i + n]) == cue:
-            return i
+def facet_span(words: Sequence[str]) -> tuple[Facet, int, int] | None:
+    """The first cue in the words: its facet, and where it starts and ends."""
+    for i, word in enumerate(words):
+        firsts = [word[:n] for n in range(len(word), PREFIX_MIN - 1, -1)]
+        if len(word) < PREFIX_MIN:
+            firsts = [word]
+        for first in firsts:
+            for cue, facet in CUES.get(first, ()):
+                if _matches(words, i, cue):
+                    return facet, i, i + len(cue)
     return None
+
+
+def _matches(words: Sequence[str], i: int, cue: tuple[str, ...]) -> bool:
+    if i + len(cue) > len(words):
+        return False
+    return all(
+        w == c or (len(c) >= PREFIX_MIN and w.startswith(c))
+        for w, c in zip(words[i : i + len(cue)], cue, strict=False)
+    )
