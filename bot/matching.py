@@ -12,6 +12,7 @@ trigger phrase. Scores are 0..100; the confidence rule is in `MatchResult`.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from bot.ask.documents import Document, document_for
 from bot.ask.facets import CUE_TOKENS, Facet, facet_span
 from bot.ask.frames import FRAME_TOKENS
 from bot.knowledge import Knowledge
-from bot.normalize import german_reading, tokens
+from bot.normalize import MAX_CHARS, german_reading, tokens
 
 # Thresholds, on the 0..100 scale of `Match.score`.
 CONFIDENT = 50.0  # the best match is answered directly at or above this …
@@ -31,6 +32,8 @@ MARGIN = 4.2  # … when it leads the runner-up by this much (or is very strong)
 STRONG = 67.0
 CANDIDATE = 40.0  # below this an entry is not offered even as a suggestion
 MAX_QUERY_TOKENS = 60
+LONG_TEXT = 150  # characters: from here on a message is a story with a question in it
+FOCUS_WEIGHT = 2.0  # the words of its question sentences count this much more
 TRIGGER_WEIGHT = 1.0
 PROSE_WEIGHT = 0.3
 # Relative to the weight of a word that only one entry uses, so that scores mean the same
@@ -211,7 +214,9 @@ class Matcher:
     # --- ranking -------------------------------------------------------------------------
 
     def match(self, text: str, limit: int = 5) -> MatchResult:
+        text, focus = _question_part(text)
         words = tokens(text)
+        stress = {q: FOCUS_WEIGHT for q in tokens(focus)} if focus else {}
         span = facet_span(words)
         facet = span[0] if span else None
         cue = set(words[span[1] : span[2]]) if span else set()
@@ -226,15 +231,16 @@ class Matcher:
                 lean[k] += W_FRAME_LEAN * self._frame_idf[q] * d
         for q in query:
             similar = self._similar(q)
+            boost = stress.get(q, 1.0)
             if not similar:
-                total += self._unknown if len(q) > 2 else 0.0
+                total += boost * self._unknown if len(q) > 2 else 0.0
                 continue
             # a common word must not become informative by resembling a rare one
             cap = self._idf[q] + CAP_SLACK if q in self._idf else math.inf
             best_for_entry: dict[int, float] = {}
             weight = 0.0
             for tok, sim in similar:
-                value = sim * min(self._idf[tok], cap)
+                value = boost * sim * min(self._idf[tok], cap)
                 weight = max(weight, value)
                 for i in self._postings[tok]:
                     v = value * self._bags[i][tok]
@@ -269,9 +275,30 @@ class Matcher:
                 + W_KIND * fit
                 + W_FACET * states * coverage
             ) / (W_TOTAL + (W_FACET if facet else 0.0))
-            ranked.append(Match(self._ids[i], round(100 * score, 1)))
+            ranked.append(Match(self._ids[i], round(100 * min(score, 1.0), 1)))
         ranked.sort(key=lambda m: (-m.score, m.entry_id))
         return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|\n+")
+_QUESTION_MARK = re.compile(r"[?؟]")
+
+
+def _question_part(text: str) -> tuple[str, str]:
+    """The text to match and the part that asks. In a story of several sentences the
+    sentences with a question mark say what is wanted: their words weigh more, and in a
+    text too long to read whole they are kept (with the first sentence) before the rest."""
+    if len(text) < LONG_TEXT:
+        return text, ""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    asking = [s for s in sentences if _QUESTION_MARK.search(s)]
+    if len(sentences) < 2 or not asking:
+        return text, ""
+    focus = " ".join(asking)
+    if len(text) <= MAX_CHARS:
+        return text, focus
+    rest = [s for s in sentences if s not in asking]
+    return " ".join([focus, *rest]), focus
 
 
 class _PhraseSet:
