@@ -21,15 +21,20 @@ class Document:
     facets: frozenset[str] = frozenset()  # the facts it states: deadline, amount, eligibility
 
 
-_BRACKETS = re.compile(r"\([^)]*\)|–.*$|—.*$")
+_BRACKETS = re.compile(r"\(([^)]*)\)|[–—](.*)$")
 
 
 def document_for(entry: Entry) -> Document:
     """The matcher's view of a knowledge entry: triggers, titles and name; prose lower."""
-    # a title's brackets explain ("Kulturamt (… „Integration durch Kultur")"): not its name
+    # a title's brackets explain ("Kulturamt (… „Integration durch Kultur")"): not its name,
+    # but their first part is often the name in the reader's language ("volunteer centre")
     titles = [_BRACKETS.sub(" ", text.title) for text in entry.texts.values()]
     names = [entry.name, *titles]
-    phrases: list[str] = []
+    phrases: list[str] = [
+        re.split(r"[:,;]", "".join(part))[0]
+        for text in entry.texts.values()
+        for part in _BRACKETS.findall(text.title)
+    ]
     prose: list[str] = []
     for text in entry.texts.values():
         phrases.extend(text.triggers)
