@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from bot.ask.documents import Document, document_for
 from bot.ask.facets import CUE_TOKENS, Facet, facet_span
 from bot.ask.frames import FRAME_TOKENS
+from bot.ask.scope import OFF_TOPIC_TOKENS
 from bot.knowledge import Knowledge
 from bot.normalize import MAX_CHARS, german_reading, tokens
 
@@ -51,6 +52,7 @@ W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 # of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
 FRAME_IDF = 0.05
+OFF_TOPIC = 0.85  # scores of a question about a private matter or another topic (scope.py)
 W_FRAME_LEAN = 1.0  # how much a frame's lean towards a kind counts, against a content word's
 KNOWN_WEIGHT = 1.2  # `Matcher.knows`: about the weight of a word used by a sixth of entries
 
@@ -257,6 +259,7 @@ class Matcher:
                 evidence[i] += v
         if total <= 0:
             return MatchResult((), facet)
+        damp = OFF_TOPIC if OFF_TOPIC_TOKENS.intersection(unique) else 1.0
         ranked = []
         for i, ev in enumerate(evidence):
             if ev <= 0:
@@ -275,7 +278,7 @@ class Matcher:
                 + W_KIND * fit
                 + W_FACET * states * coverage
             ) / (W_TOTAL + (W_FACET if facet else 0.0))
-            ranked.append(Match(self._ids[i], round(100 * min(score, 1.0), 1)))
+            ranked.append(Match(self._ids[i], round(100 * damp * min(score, 1.0), 1)))
         ranked.sort(key=lambda m: (-m.score, m.entry_id))
         return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
 
