@@ -29,8 +29,9 @@ from bot.normalize import MAX_CHARS, german_reading, tokens
 
 # Thresholds, on the 0..100 scale of `Match.score`.
 CONFIDENT = 50.0  # the best match is answered directly at or above this …
-MARGIN = 4.2  # … when it leads the runner-up by this much (or is very strong)
-STRONG = 67.0
+MARGIN = 8.0  # … when it leads the runner-up by this much, or when it is very strong …
+STRONG = 75.0
+STRONG_MARGIN = 3.0  # … and still ahead: two strong siblings (office and program) are a doubt
 CANDIDATE = 40.0  # below this an entry is not offered even as a suggestion
 MAX_QUERY_TOKENS = 60
 LONG_TEXT = 150  # characters: from here on a message is a story with a question in it
@@ -74,7 +75,8 @@ class MatchResult:
             return False
         best = self.matches[0].score
         runner_up = self.matches[1].score if len(self.matches) > 1 else 0.0
-        return best >= STRONG or (best >= CONFIDENT and best - runner_up >= MARGIN)
+        lead = best - runner_up
+        return (best >= STRONG and lead >= STRONG_MARGIN) or (best >= CONFIDENT and lead >= MARGIN)
 
     @property
     def best(self) -> Match | None:
