@@ -54,7 +54,7 @@ W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
 FRAME_IDF = 0.05
 OFF_TOPIC = 0.85  # scores of a question about a private matter or another topic (scope.py)
-W_FRAME_LEAN = 1.0  # how much a frame's lean towards a kind counts, against a content word's
+W_FRAME_LEAN = 0.5  # how much a frame's lean towards a kind counts, against a content word's
 KNOWN_WEIGHT = 1.2  # `Matcher.knows`: about the weight of a word used by a sixth of entries
 
 
