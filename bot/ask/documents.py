@@ -45,8 +45,11 @@ def document_for(entry: Entry) -> Document:
 
 
 def _facets_of(entry: Entry) -> frozenset[str]:
-    """The facts a program states: its deadline (or whom to ask), who may apply, amounts.
-    An office that mentions the amounts it pays out still answers "where", not "how much"."""
+    """The facts an entry states. A program: its deadline (or whom to ask), who may apply,
+    amounts. An office: whom to contact (an office that mentions the amounts it pays out
+    still answers "where", not "how much")."""
+    if entry.kind == "office" or (entry.kind == "faq" and entry.offices):
+        return frozenset({"contact"})  # an FAQ names the offices to go to
     if entry.kind != "program":
         return frozenset()
-    return frozenset(f for f in FACETS if f != "amount" or entry.amounts)
+    return frozenset(f for f in FACETS if f != "contact" and (f != "amount" or entry.amounts))

@@ -14,8 +14,8 @@ from typing import Final, Literal
 
 from bot.normalize import tokens
 
-Facet = Literal["deadline", "amount", "eligibility"]
-FACETS: Final[tuple[Facet, ...]] = ("deadline", "amount", "eligibility")
+Facet = Literal["deadline", "amount", "eligibility", "contact"]
+FACETS: Final[tuple[Facet, ...]] = ("deadline", "amount", "eligibility", "contact")
 
 _CUES: Final[dict[Facet, str]] = {
     "deadline": """
@@ -59,6 +59,22 @@ _CUES: Final[dict[Facet, str]] = {
         czy możemy złożyć | warunki | wymagania | uprawniony | chi può fare domanda |
         possiamo fare domanda | requisiti | condizioni | ammessi | چه کسی می‌تواند درخواست |
         چه کسانی | شرایط | واجد شرایط | می‌توانیم درخواست""",
+    "contact": """
+        ansprechpartner | ansprechpartnerin | ansprechperson | zuständig | zustaendig |
+        an wen wenden | an wen können wir uns wenden | adresse | telefonnummer |
+        öffnungszeiten | sprechzeiten | who is responsible | responsible office |
+        contact person | whom do we contact | who do we contact | who should we contact |
+        address | phone number | opening hours | kime başvur | kime başvurmalıyız |
+        kimle görüş | sorumlu | adresi | telefon numarası | çalışma saatleri | مين المسؤول |
+        من المسؤول | الجهة المسؤولة | لمين نروح | إلى من نتوجه | العنوان | عنوانه | رقم الهاتف |
+        مواعيد الدوام | к кому обращаться | к кому обратиться | куда обращаться | кто отвечает |
+        ответственный | адрес | телефон | часы работы | до кого звертатися |
+        до кого звернутися | куди звертатися | хто відповідає | відповідальний | адреса |
+        години роботи | do kogo się zwrócić | do kogo zwrócić | kto odpowiada |
+        odpowiedzialny | adres | numer telefonu | godziny otwarcia | a chi rivolgersi |
+        a chi ci rivolgiamo | chi è responsabile | responsabile | indirizzo |
+        numero di telefono | orari di apertura | به کی مراجعه | به چه کسی مراجعه | مسئول |
+        مسئولش کیه | آدرس | شماره تلفن | ساعت کاری""",
 }
 
 
