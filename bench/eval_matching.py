@@ -50,9 +50,7 @@ def main() -> None:
     config = Config.from_env()
     knowledge = load_knowledge(config.knowledge_dir)
     matcher = Matcher.from_knowledge(knowledge)
-    intents = IntentDetector(
-        load_intents(config.knowledge_dir), lambda text: matcher.match(text).confident
-    )
+    intents = IntentDetector(load_intents(config.knowledge_dir), matcher.answers)
 
     def intent(text: str) -> str | None:
         found = intents.detect(text)

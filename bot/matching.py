@@ -12,9 +12,8 @@ trigger phrase. Scores are 0..100; the confidence rule is in `MatchResult`.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,10 +21,12 @@ from rapidfuzz import fuzz, process
 
 from bot.ask.documents import Document, document_for
 from bot.ask.facets import CUE_TOKENS, Facet, facet_span
+from bot.ask.focus import question_part
 from bot.ask.frames import FRAME_TOKENS
+from bot.ask.phrases import PhraseSet, common_prefix
 from bot.ask.scope import OFF_TOPIC_TOKENS
 from bot.knowledge import Knowledge
-from bot.normalize import MAX_CHARS, german_reading, tokens
+from bot.normalize import german_reading, tokens
 
 # Thresholds, on the 0..100 scale of `Match.score`.
 CONFIDENT = 50.0  # the best match is answered directly at or above this …
@@ -34,7 +35,6 @@ STRONG = 75.0
 STRONG_MARGIN = 3.0  # … and still ahead: two strong siblings (office and program) are a doubt
 CANDIDATE = 40.0  # below this an entry is not offered even as a suggestion
 MAX_QUERY_TOKENS = 60
-LONG_TEXT = 150  # characters: from here on a message is a story with a question in it
 FOCUS_WEIGHT = 2.0  # the words of its question sentences count this much more
 TRIGGER_WEIGHT = 1.0
 PROSE_WEIGHT = 0.3
@@ -53,6 +53,7 @@ W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 # of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
 FRAME_IDF = 0.05
+SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below)
 OFF_TOPIC = 0.85  # scores of a question about a private matter or another topic (scope.py)
 W_FRAME_LEAN = 0.5  # how much a frame's lean towards a kind counts, against a content word's
 KNOWN_WEIGHT = 1.2  # `Matcher.knows`: about the weight of a word used by a sixth of entries
@@ -91,9 +92,12 @@ class Matcher:
         names: list[list[tuple[str, ...]]] = []
         kinds: list[str] = []
         self._facets: list[frozenset[str]] = []
+        self._offices: dict[str, tuple[str, ...]] = {}
         for doc in documents:
             kinds.append(doc.kind)
             self._facets.append(doc.facets)
+            if doc.kind == "program":
+                self._offices[doc.entry_id] = doc.offices
             bag: dict[str, float] = {}
             for text in doc.prose:
                 for tok in tokens(text):
@@ -143,8 +147,8 @@ class Matcher:
                 k: sum(self._kinds[i] == k for i in in_triggers) / len(in_triggers) for k in base
             }
             self._lean[tok] = {k: share[k] - base[k] for k in base}
-        self._trigger_sets = [_PhraseSet(p, self._idf) for p in phrases]
-        self._name_sets = [_PhraseSet(p, self._idf) for p in names]
+        self._trigger_sets = [PhraseSet(p, self._idf) for p in phrases]
+        self._name_sets = [PhraseSet(p, self._idf) for p in names]
         self._vocab = sorted(self._idf)
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for tok in self._vocab:
@@ -158,6 +162,13 @@ class Matcher:
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> Matcher:
         return cls(document_for(e) for e in knowledge.entries.values())
+
+    def answers(self, text: str) -> bool:
+        """Whether the text asks something an entry answers: its best match is a candidate
+        scoring at least CONFIDENT, however close the runner-up (for the intent detector:
+        "Hallo, Vereinsraum mieten?" is a question, "Hallo, echt super" is not)."""
+        best = self.match(text).best
+        return best is not None and best.score >= CONFIDENT
 
     def knows(self, word: str) -> bool:
         """Whether a normalised word is evidence for some entry (it or a close word, used by
@@ -202,7 +213,7 @@ class Matcher:
         if len(q) >= 4:
             # shared stem: inflected endings, agglutinated suffixes ("dernegimiz" ~ "dernek")
             for tok in self._by_prefix.get(q[:4], ()):
-                common = _common_prefix(q, tok)
+                common = common_prefix(q, tok)
                 shorter = min(len(q), len(tok))
                 if common >= max(4, math.ceil(0.7 * shorter)) and common >= shorter - 3:
                     found[tok] = max(found.get(tok, 0.0), 0.85 if common == shorter else 0.75)
@@ -218,7 +229,7 @@ class Matcher:
     # --- ranking -------------------------------------------------------------------------
 
     def match(self, text: str, limit: int = 5) -> MatchResult:
-        text, focus = _question_part(text)
+        text, focus = question_part(text)
         words = tokens(text)
         stress = {q: FOCUS_WEIGHT for q in tokens(focus)} if focus else {}
         span = facet_span(words)
@@ -281,59 +292,21 @@ class Matcher:
                 + W_FACET * states * coverage
             ) / (W_TOTAL + (W_FACET if facet else 0.0))
             ranked.append(Match(self._ids[i], round(100 * damp * min(score, 1.0), 1)))
+        ranked = _programs_before_their_offices(ranked, self._offices, facet)
         ranked.sort(key=lambda m: (-m.score, m.entry_id))
         return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+|\n+")
-_QUESTION_MARK = re.compile(r"[?؟]")
-
-
-def _question_part(text: str) -> tuple[str, str]:
-    """The text to match and the part that asks. In a story of several sentences the
-    sentences with a question mark say what is wanted: their words weigh more, and in a
-    text too long to read whole they are kept (with the first sentence) before the rest."""
-    if len(text) < LONG_TEXT:
-        return text, ""
-    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
-    asking = [s for s in sentences if _QUESTION_MARK.search(s)]
-    if len(sentences) < 2 or not asking:
-        return text, ""
-    focus = " ".join(asking)
-    if len(text) <= MAX_CHARS:
-        return text, focus
-    rest = [s for s in sentences if s not in asking]
-    return " ".join([focus, *rest]), focus
-
-
-class _PhraseSet:
-    """Phrases of one entry, indexed by word, with their total weight computed once."""
-
-    def __init__(self, phrases: list[tuple[str, ...]], idf: Mapping[str, float]) -> None:
-        self._idf = idf
-        self._totals: list[float] = []
-        self._index: dict[str, list[int]] = defaultdict(list)
-        for k, phrase in enumerate(phrases):
-            words = set(phrase)
-            self._totals.append(sum(idf[w] for w in words))
-            for w in words:
-                self._index[w].append(k)
-
-    def best_coverage(self, hit: Mapping[str, float]) -> float:
-        """How completely the question covers the best-covered phrase (0..1)."""
-        got: dict[int, float] = defaultdict(float)
-        for word, sim in hit.items():
-            for k in self._index.get(word, ()):
-                got[k] += self._idf[word] * sim
-        return max(
-            (g / self._totals[k] for k, g in got.items() if self._totals[k] > 0), default=0.0
-        )
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
+def _programs_before_their_offices(
+    ranked: list[Match], offices: dict[str, tuple[str, ...]], facet: str | None
+) -> list[Match]:
+    """An office that administers a program among the candidates shares its words ("Ausländer-
+    beirat … Förderung"); unless the question asks whom to contact, the program answers it."""
+    if facet == "contact":
+        return ranked
+    near = {m.entry_id for m in ranked if m.entry_id in offices}
+    administering = {o for p in near for o in offices[p]}
+    return [
+        Match(m.entry_id, round(m.score * SIBLING_OFFICE, 1)) if m.entry_id in administering else m
+        for m in ranked
+    ]

@@ -19,6 +19,7 @@ class Document:
     names: tuple[str, ...] = ()  # official name and titles: naming an entry means it
     kind: str = ""  # program, office, …: questions word themselves differently for each
     facets: frozenset[str] = frozenset()  # the facts it states: deadline, amount, eligibility
+    offices: tuple[str, ...] = ()  # the offices it refers to (a program: who administers it)
 
 
 _BRACKETS = re.compile(r"\(([^)]*)\)|[–—](.*)$")
@@ -40,7 +41,13 @@ def document_for(entry: Entry) -> Document:
         phrases.extend(text.triggers)
         prose.extend(p for p in (text.summary, text.who) if p)
     return Document(
-        entry.id, tuple(phrases), tuple(prose), tuple(names), entry.kind, _facets_of(entry)
+        entry.id,
+        tuple(phrases),
+        tuple(prose),
+        tuple(names),
+        entry.kind,
+        _facets_of(entry),
+        entry.offices,
     )
 
 

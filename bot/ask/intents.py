@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from bot.ask.facets import detect_facet
 from bot.ask.frames import FRAME_TOKENS
+from bot.ask.phrases import common_prefix
 from bot.config import REPO_ROOT
 from bot.knowledge.intents import IntentTable, load_intents
 from bot.normalize import tokens
@@ -119,7 +120,11 @@ class IntentDetector:
                 out.add(form)
             out.update(form[:n] for n in range(PREFIX_MIN, len(form)) if form[:n] in self._words)
             for w in self._by_stem.get(form[:STEM_MIN], ()):
-                if _common_prefix(form, w) >= max(len(form), len(w)) - 3:
+                # another ending of the same word, not a longer word ("nasil" ≠ "nasilsin")
+                if (
+                    len(form) >= len(w) - 2
+                    and common_prefix(form, w) >= max(len(form), len(w)) - 3
+                ):
                     out.add(w)
             if not out and len(form) >= FUZZY_MIN:
                 out.update(_close(form, self._long))
@@ -155,15 +160,6 @@ class IntentDetector:
                 if found[w] & p.words:
                     last[p.intent] = max(last.get(p.intent, (-1, 0)), (i, len(p.words)))
         return max(intents, key=lambda i: (last.get(i, (-1, 0)), -self._order[i]))
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def _close(word: str, candidates: Iterable[str]) -> set[str]:
