@@ -47,7 +47,10 @@ _CUES: Final[dict[Facet, str]] = {
         wer darf | anspruch | antragsberechtigt | entitled | имеет право | имеют право |
         право на поддержку | мають право | має право | ma prawo | mają prawo | hakkı var |
         hakkımız var | يحق | ha diritto | hanno diritto | حق دارند | dürfen wir | duerfen wir |
-        darf unser | dürfen auch |
+        darf unser | dürfen auch | kann beantragen | können beantragen | kann sich bewerben |
+        başvurabilir mi | может получить | может подать | можем получить |
+        може отримати | може подати | можемо отримати | może dostać | może złożyć |
+        può chiedere | possono chiedere | può ricevere | می‌تواند درخواست | میتونه درخواست |
         voraussetzung | voraussetzungen | bedingungen | berechtigt | antragsberechtigt |
         wer wird gefördert | who can apply | who may apply | who is eligible | eligible |
         eligibility | requirements | conditions | are we allowed | can we apply |
@@ -79,6 +82,7 @@ _CUES: Final[dict[Facet, str]] = {
 
 
 PREFIX_MIN: Final = 4  # a cue word this long also matches its inflections ("tarih" ~ "tarihi")
+MAX_GAP: Final = 2  # other words allowed between the words of a cue
 
 
 def _compile() -> dict[str, list[tuple[tuple[str, ...], Facet]]]:
@@ -114,15 +118,27 @@ def facet_span(words: Sequence[str]) -> tuple[Facet, int, int] | None:
             firsts = [word]
         for first in firsts:
             for cue, facet in CUES.get(first, ()):
-                if _matches(words, i, cue):
-                    return facet, i, i + len(cue)
+                end = _matches(words, i, cue)
+                if end is not None:
+                    return facet, i, end
     return None
 
 
-def _matches(words: Sequence[str], i: int, cue: tuple[str, ...]) -> bool:
-    if i + len(cue) > len(words):
-        return False
-    return all(
-        w == c or (len(c) >= PREFIX_MIN and w.startswith(c))
-        for w, c in zip(words[i : i + len(cue)], cue, strict=False)
-    )
+def _matches(words: Sequence[str], i: int, cue: tuple[str, ...]) -> int | None:
+    """Where the cue starting at word i ends, allowing up to MAX_GAP other words between its
+    words ("к кому в мэрии обращаться"), or None."""
+    at = i
+    for n, c in enumerate(cue):
+        if n:
+            window = range(at, min(at + MAX_GAP + 1, len(words)))
+            at = next((j for j in window if _same(words[j], c)), -1)
+            if at < 0:
+                return None
+        elif not _same(words[at], c):
+            return None
+        at += 1
+    return at
+
+
+def _same(word: str, cue_word: str) -> bool:
+    return word == cue_word or (len(cue_word) >= PREFIX_MIN and word.startswith(cue_word))
