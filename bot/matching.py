@@ -52,6 +52,7 @@ W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 # Question frames ("wo bekommen wir", "how can we") and facet cues ("bis wann") are no evidence
 # of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
+_ARABIC_CLITICS = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
 FRAME_IDF = 0.05
 SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below)
 OFF_TOPIC = 0.85  # scores of a question about a private matter or another topic (scope.py)
@@ -190,6 +191,10 @@ class Matcher:
             for tok, sim in self._close_words(reading).items():
                 if sim >= 0.7:
                     found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
+        if len(q) >= 4 and q[0] in _ARABIC_CLITICS and q not in self._idf:
+            # "بمدينه", "وللجمعية": a one-letter conjunction or preposition written on the word
+            for tok, sim in self._close_words(q[1:]).items():
+                found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
         return tuple(found.items())
 
     def _close_words(self, q: str) -> dict[str, float]:

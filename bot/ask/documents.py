@@ -22,6 +22,7 @@ class Document:
     offices: tuple[str, ...] = ()  # the offices it refers to (a program: who administers it)
 
 
+_QUOTED = re.compile(r"[„“\"«]([^“”\"»]{3,})[“”\"»]")
 _BRACKETS = re.compile(r"\(([^)]*)\)|[–—](.*)$")
 
 
@@ -30,7 +31,10 @@ def document_for(entry: Entry) -> Document:
     # a title's brackets explain ("Kulturamt (… „Integration durch Kultur")"): not its name,
     # but their first part is often the name in the reader's language ("volunteer centre")
     titles = [_BRACKETS.sub(" ", text.title) for text in entry.texts.values()]
-    names = [entry.name, *titles]
+    # a quoted name inside the official one is the name people use: „Integration durch Kultur“
+    # (in a title only outside its explaining brackets: the Kulturamt is not the program)
+    quoted = [q for t in (entry.name, *titles) for q in _QUOTED.findall(t)]
+    names = [entry.name, *titles, *quoted]
     phrases: list[str] = [
         re.split(r"[:,;]", "".join(part))[0]
         for text in entry.texts.values()
