@@ -286,6 +286,8 @@ class Matcher:
             strength = 1 - math.exp(-ev / self._scale)
             phrase = self._trigger_sets[i].best_coverage(hits[i])
             named = self._name_sets[i].best_coverage(hits[i])
+            if self._kinds[i] == "glossary":
+                named *= coverage  # a term named in passing is not the question
             fit = lean.get(self._kinds[i], 0.0) / total
             states = facet is not None and facet in self._facets[i]
             score = (

@@ -34,12 +34,14 @@ def document_for(entry: Entry) -> Document:
     # a quoted name inside the official one is the name people use: „Integration durch Kultur“
     # (in a title only outside its explaining brackets: the Kulturamt is not the program)
     quoted = [q for t in (entry.name, *titles) for q in _QUOTED.findall(t)]
-    names = [entry.name, *titles, *quoted]
-    phrases: list[str] = [
+    translated = [
         re.split(r"[:,;]", "".join(part))[0]
         for text in entry.texts.values()
         for part in _BRACKETS.findall(text.title)
     ]
+    # a glossary title's second part is the word in the reader's language: a name of it
+    names = [entry.name, *titles, *quoted, *(translated if entry.kind == "glossary" else ())]
+    phrases: list[str] = [] if entry.kind == "glossary" else translated
     prose: list[str] = []
     for text in entry.texts.values():
         phrases.extend(text.triggers)
