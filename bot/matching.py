@@ -54,6 +54,7 @@ W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
 _ARABIC_CLITICS = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
 FRAME_IDF = 0.05
+STEM_SHARE = 0.6  # a shared beginning this long (of the shorter word) is the same stem
 SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below)
 OFF_TOPIC = 0.85  # scores of a question about a private matter or another topic (scope.py)
 W_FRAME_LEAN = 0.5  # how much a frame's lean towards a kind counts, against a content word's
@@ -220,7 +221,7 @@ class Matcher:
             for tok in self._by_prefix.get(q[:4], ()):
                 common = common_prefix(q, tok)
                 shorter = min(len(q), len(tok))
-                if common >= max(4, math.ceil(0.7 * shorter)) and common >= shorter - 3:
+                if common >= max(4, math.ceil(STEM_SHARE * shorter)) and common >= shorter - 3:
                     found[tok] = max(found.get(tok, 0.0), 0.85 if common == shorter else 0.75)
         if len(q) >= 8:
             # compound parts: "vereinsraume" contains "raume"
