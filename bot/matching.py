@@ -25,6 +25,7 @@ from bot.ask.focus import question_part
 from bot.ask.frames import FRAME_TOKENS
 from bot.ask.phrases import PhraseSet, common_prefix
 from bot.ask.scope import OFF_TOPIC_TOKENS
+from bot.ask.translit import looks_transliterated, to_cyrillic
 from bot.knowledge import Knowledge
 from bot.normalize import german_reading, tokens
 
@@ -172,6 +173,13 @@ class Matcher:
         best = self.match(text).best
         return best is not None and best.score >= CONFIDENT
 
+    def _spelled_back(self, word: str) -> str:
+        """A Latin word of transliterated Russian in Cyrillic, when only that form is known."""
+        if not word.isascii() or word in self._idf:
+            return word
+        cyrillic = tokens(to_cyrillic(word))
+        return cyrillic[0] if len(cyrillic) == 1 and self._similar(cyrillic[0]) else word
+
     def knows(self, word: str) -> bool:
         """Whether a normalised word is evidence for some entry (it or a close word, used by
         few enough entries); a question frame or facet cue is not."""
@@ -237,6 +245,8 @@ class Matcher:
     def match(self, text: str, limit: int = 5) -> MatchResult:
         text, focus = question_part(text)
         words = tokens(text)
+        if looks_transliterated(text):
+            words = [self._spelled_back(w) for w in words]
         stress = {q: FOCUS_WEIGHT for q in tokens(focus)} if focus else {}
         span = facet_span(words)
         facet = span[0] if span else None

@@ -17,6 +17,8 @@ import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
+from bot.ask.translit import looks_transliterated
+
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
@@ -168,36 +170,6 @@ DOMAIN_STEMS: Final = (
     "e.v",
     "mo",
 )
-# Russian and Ukrainian written in Latin letters ("privet, gde mozhno najti …")
-_TRANSLIT: Final = frozenset(
-    [
-        "privet",
-        "pryvit",
-        "zdravstvujte",
-        "zdravstvuite",
-        "gde",
-        "mozhno",
-        "mozhna",
-        "nuzhno",
-        "pozhalujsta",
-        "pozhaluista",
-        "spasibo",
-        "djakuju",
-        "dyakuyu",
-        "chto",
-        "shcho",
-        "kak",
-        "dlja",
-        "dlya",
-        "ochen",
-        "pomeshhenie",
-        "pomeshchenie",
-        "skolko",
-        "skilky",
-        "kogda",
-        "koly",
-    ]
-)
 _WORD: Final = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*")
 
 
@@ -238,7 +210,7 @@ def _cyrillic(text: str) -> str | None:
 
 def _latin(text: str) -> str | None:
     words = _WORD.findall(text)
-    if len({w.casefold() for w in words} & _TRANSLIT) >= 2:
+    if looks_transliterated(text):
         return None  # Russian or Ukrainian in Latin letters: not one of the five
     kept = [w for w in words if not _is_domain_word(w)]
     if sum(len(w) for w in kept) < MIN_LETTERS:
