@@ -57,6 +57,7 @@ _ARABIC_CLITICS = frozenset("وفبلك")  # and, so, with, for, like: written o
 FRAME_IDF = 0.05
 STEM_SHARE = 0.6  # a shared beginning this long (of the shorter word) is the same stem
 SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below)
+SPECIFIC_NAME = 0.8  # an entry whose full name is part of another named entry's name
 OFF_TOPIC = 0.85  # scores of a question about a private matter or another topic (scope.py)
 W_FRAME_LEAN = 0.5  # how much a frame's lean towards a kind counts, against a content word's
 KNOWN_WEIGHT = 1.2  # `Matcher.knows`: about the weight of a word used by a sixth of entries
@@ -90,6 +91,7 @@ class MatchResult:
 class Matcher:
     def __init__(self, documents: Iterable[Document]) -> None:
         self._ids: list[str] = []
+        self._index: dict[str, int] = {}
         self._bags: list[dict[str, float]] = []  # token -> field weight, per entry
         phrases: list[list[tuple[str, ...]]] = []  # per entry, for the phrase sets below
         names: list[list[tuple[str, ...]]] = []
@@ -112,6 +114,7 @@ class Matcher:
                     phrase_tokens.append(toks)
                 for tok in toks:
                     bag[tok] = TRIGGER_WEIGHT
+            self._index[doc.entry_id] = len(self._ids)
             self._ids.append(doc.entry_id)
             self._bags.append(bag)
             phrases.append(phrase_tokens)
@@ -172,6 +175,28 @@ class Matcher:
         "Hallo, Vereinsraum mieten?" is a question, "Hallo, echt super" is not)."""
         best = self.match(text).best
         return best is not None and best.score >= CONFIDENT
+
+    def _most_specific_name_first(
+        self, ranked: list[Match], hits: list[dict[str, float]]
+    ) -> list[Match]:
+        """Of two entries whose names the question says in full, the one whose name contains
+        the other's is meant ("Integrationsabteilung im Amt für Zuwanderung und Integration")."""
+        top = ranked[:5]
+        named = {
+            m.entry_id: self._name_sets[self._index[m.entry_id]].fully_covered(
+                hits[self._index[m.entry_id]]
+            )
+            for m in top
+        }
+        inner = {a for a, na in named.items() for b, nb in named.items() if na and na < nb}
+        if not inner:
+            return ranked
+        out = [
+            Match(m.entry_id, round(m.score * SPECIFIC_NAME, 1)) if m.entry_id in inner else m
+            for m in ranked
+        ]
+        out.sort(key=lambda m: (-m.score, m.entry_id))
+        return out
 
     def _spelled_back(self, word: str) -> str:
         """A Latin word of transliterated Russian in Cyrillic, when only that form is known."""
@@ -312,6 +337,7 @@ class Matcher:
             ranked.append(Match(self._ids[i], round(100 * damp * min(score, 1.0), 1)))
         ranked = _programs_before_their_offices(ranked, self._offices, facet)
         ranked.sort(key=lambda m: (-m.score, m.entry_id))
+        ranked = self._most_specific_name_first(ranked, hits)
         return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
 
 
