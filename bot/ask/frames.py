@@ -27,7 +27,8 @@ _WORDS: Final = {
         macht tun brauchen brauche braucht für fur mit
         von vom zu zum zur bei beim im in an am auf aus nach über um so sehr gerne gern etwas
         jemand jemanden irgendwo irgendwie hier da dort dafür dazu damit mehr viele alle
-        eigentlich genau kurz alles nichts frage fragen weiß wissen gerade jetzt""",
+        eigentlich genau kurz alles nichts irgendein irgendeine irgendwelche frage fragen
+        weiß wissen gerade jetzt""",
     "en": """
         where who whom whose what when why how which whether is are am was were be been being
         there here it its i me my mine we us our ours you your he she they them their a an the
@@ -80,7 +81,7 @@ _WORDS: Final = {
         tego taki proszę dziękuję dzięki cześć dzień dobry witam mogę możemy może mogą
         moglibyśmy można potrzebujemy potrzebuję trzeba chcemy chcę chcielibyśmy dostać
         otrzymać wziąć dać daje zrobić robić będzie być był
-        była pytanie ktoś gdzieś się sie""",
+        była pytanie ktoś gdzieś się sie jakiś jakieś jakaś jakichś coś cos""",
     "it": """
         dove dov da chi cosa che cos quando perché perche come quale quali quanto se è e ed
         o oppure ma anche già ancora io tu lui lei noi voi loro ci ce ne mi ti vi nostro
@@ -90,7 +91,7 @@ _WORDS: Final = {
         per favore grazie ciao buongiorno buonasera salve posso possiamo può puo possono
         potremmo potrei dobbiamo devo deve vogliamo voglio vorremmo serve servono abbiamo
         bisogno ottenere avere prendere dare dà fare qualcuno
-        qualcosa domanda sapere""",
+        qualcosa domanda sapere qualche""",
     "fa": """
         کجا از کجا چطور چطوری چگونه کی چه چی چرا کدام کدوم آیا ایا من تو او ما شما آنها
         اونا ما را مان مون ماست برای برا با به در از و یا یا اینکه اما ولی هم هنوز این
