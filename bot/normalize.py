@@ -57,8 +57,13 @@ WIR_TOKEN = "wirprogramm"
 
 
 def _mark_acronyms(text: str) -> str:
-    if "WIR" not in text or sum(c.isupper() for c in text) > sum(c.islower() for c in text):
+    if "WIR" not in text:
         return text
+    upper = sum(c.isupper() for c in text)
+    lower = sum(c.islower() for c in text)
+    uncased = sum(c.isalpha() for c in text) - upper - lower  # Arabic, Farsi
+    if upper > lower and upper + lower > uncased:
+        return text  # shouted in capitals: "WIR" may be "we"
     return _WIR.sub(WIR_TOKEN, text)
 
 
