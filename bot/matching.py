@@ -54,6 +54,7 @@ W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 # of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
 _ARABIC_CLITICS = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
+CLITIC_WEIGHT = 0.6  # a trigger word without its one-letter clitic
 FRAME_IDF = 0.05
 STEM_SHARE = 0.6  # a shared beginning this long (of the shorter word) is the same stem
 SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below)
@@ -114,6 +115,9 @@ class Matcher:
                     phrase_tokens.append(toks)
                 for tok in toks:
                     bag[tok] = TRIGGER_WEIGHT
+                    if len(tok) >= 4 and tok[0] in _ARABIC_CLITICS:
+                        # "لمدينه" in a trigger answers "بمدينه" and "مدينه" in a question
+                        bag.setdefault(tok[1:], CLITIC_WEIGHT)
             self._index[doc.entry_id] = len(self._ids)
             self._ids.append(doc.entry_id)
             self._bags.append(bag)
@@ -225,7 +229,7 @@ class Matcher:
             for tok, sim in self._close_words(reading).items():
                 if sim >= 0.7:
                     found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
-        if len(q) >= 4 and q[0] in _ARABIC_CLITICS and q not in self._idf:
+        if len(q) >= 4 and q[0] in _ARABIC_CLITICS:
             # "بمدينه", "وللجمعية": a one-letter conjunction or preposition written on the word
             for tok, sim in self._close_words(q[1:]).items():
                 found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
