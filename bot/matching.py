@@ -37,6 +37,7 @@ STRONG_MARGIN = 3.0  # … and still ahead: two strong siblings (office and prog
 CANDIDATE = 40.0  # below this an entry is not offered even as a suggestion
 MAX_QUERY_TOKENS = 60
 FOCUS_WEIGHT = 2.0  # the words of its question sentences count this much more
+MIN_FOCUS_WORDS = 3  # … when they say something (content words, frames aside)
 TRIGGER_WEIGHT = 1.0
 PROSE_WEIGHT = 0.3
 # Relative to the weight of a word that only one entry uses, so that scores mean the same
@@ -56,6 +57,7 @@ NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
 _ARABIC_CLITICS = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
 CLITIC_WEIGHT = 0.6  # a trigger word without its one-letter clitic
 FRAME_IDF = 0.05
+INFLECTED = 0.8  # see _stem_similarity
 STEM_SHARE = 0.6  # a shared beginning this long (of the shorter word) is the same stem
 SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below)
 SPECIFIC_NAME = 0.8  # an entry whose full name is part of another named entry's name
@@ -259,7 +261,7 @@ class Matcher:
                 common = common_prefix(q, tok)
                 shorter = min(len(q), len(tok))
                 if common >= max(4, math.ceil(STEM_SHARE * shorter)) and common >= shorter - 3:
-                    found[tok] = max(found.get(tok, 0.0), 0.85 if common == shorter else 0.75)
+                    found[tok] = max(found.get(tok, 0.0), _stem_similarity(common, q, tok))
         if len(q) >= 8:
             # compound parts: "vereinsraume" contains "raume"
             for size in range(len(q) - 1, 4, -1):
@@ -276,7 +278,10 @@ class Matcher:
         words = tokens(text)
         if looks_transliterated(text):
             words = [self._spelled_back(w) for w in words]
-        stress = {q: FOCUS_WEIGHT for q in tokens(focus)} if focus else {}
+        asked = [w for w in tokens(focus) if w not in NOT_EVIDENCE] if focus else []
+        # a question sentence without content ("Can someone walk us through it?") leaves
+        # the story to say what is meant
+        stress = dict.fromkeys(asked, FOCUS_WEIGHT) if len(asked) >= MIN_FOCUS_WORDS else {}
         span = facet_span(words)
         facet = span[0] if span else None
         cue = set(words[span[1] : span[2]]) if span else set()
@@ -358,3 +363,11 @@ def _programs_before_their_offices(
         Match(m.entry_id, round(m.score * SIBLING_OFFICE, 1)) if m.entry_id in administering else m
         for m in ranked
     ]
+
+
+def _stem_similarity(common: int, a: str, b: str) -> float:
+    """How alike two words sharing a beginning are: one begins the other (0.85), they differ
+    in an ending of up to two letters ("projektu", "projektów": INFLECTED), or more (0.75)."""
+    if common == min(len(a), len(b)):
+        return 0.85
+    return INFLECTED if common >= max(len(a), len(b)) - 2 else 0.75

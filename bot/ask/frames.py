@@ -81,7 +81,8 @@ _WORDS: Final = {
         tego taki proszę dziękuję dzięki cześć dzień dobry witam mogę możemy może mogą
         moglibyśmy można potrzebujemy potrzebuję trzeba chcemy chcę chcielibyśmy dostać
         otrzymać wziąć dać daje zrobić robić będzie być był
-        była pytanie ktoś gdzieś się sie jakiś jakieś jakaś jakichś coś cos""",
+        była pytanie ktoś gdzieś się sie jakiś jakieś jakaś jakichś coś cos
+        chodzi tym""",
     "it": """
         dove dov da chi cosa che cos quando perché perche come quale quali quanto se è e ed
         o oppure ma anche già ancora io tu lui lei noi voi loro ci ce ne mi ti vi nostro
