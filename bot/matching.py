@@ -15,19 +15,17 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-
-from rapidfuzz import fuzz, process
 
 from bot.ask.documents import Document, document_for
 from bot.ask.facets import CUE_TOKENS, Facet, facet_span
 from bot.ask.focus import question_part
 from bot.ask.frames import FRAME_TOKENS
-from bot.ask.phrases import PhraseSet, common_prefix
+from bot.ask.phrases import PhraseSet
 from bot.ask.scope import OFF_TOPIC_TOKENS
 from bot.ask.translit import looks_transliterated, to_cyrillic
+from bot.ask.vocabulary import ARABIC_CLITICS, Vocabulary
 from bot.knowledge import Knowledge
-from bot.normalize import german_reading, tokens
+from bot.normalize import tokens
 
 # Thresholds, on the 0..100 scale of `Match.score`.
 CONFIDENT = 50.0  # the best match is answered directly at or above this …
@@ -54,16 +52,13 @@ W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 # Question frames ("wo bekommen wir", "how can we") and facet cues ("bis wann") are no evidence
 # of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
-_ARABIC_CLITICS = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
+
 CLITIC_WEIGHT = 0.6  # a trigger word without its one-letter clitic
 FRAME_IDF = 0.05
-INFLECTED = 0.8  # see _stem_similarity
-STEM_SHARE = 0.6  # a shared beginning this long (of the shorter word) is the same stem
 SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below)
 SPECIFIC_NAME = 0.8  # an entry whose full name is part of another named entry's name
 OFF_TOPIC = 0.85  # scores of a question about a private matter or another topic (scope.py)
 W_FRAME_LEAN = 0.5  # how much a frame's lean towards a kind counts, against a content word's
-KNOWN_WEIGHT = 1.2  # `Matcher.knows`: about the weight of a word used by a sixth of entries
 
 
 @dataclass(frozen=True)
@@ -117,7 +112,7 @@ class Matcher:
                     phrase_tokens.append(toks)
                 for tok in toks:
                     bag[tok] = TRIGGER_WEIGHT
-                    if len(tok) >= 4 and tok[0] in _ARABIC_CLITICS:
+                    if len(tok) >= 4 and tok[0] in ARABIC_CLITICS:
                         # "لمدينه" in a trigger answers "بمدينه" and "مدينه" in a question
                         bag.setdefault(tok[1:], CLITIC_WEIGHT)
             self._index[doc.entry_id] = len(self._ids)
@@ -161,15 +156,7 @@ class Matcher:
             self._lean[tok] = {k: share[k] - base[k] for k in base}
         self._trigger_sets = [PhraseSet(p, self._idf) for p in phrases]
         self._name_sets = [PhraseSet(p, self._idf) for p in names]
-        self._vocab = sorted(self._idf)
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for tok in self._vocab:
-            self._by_length[len(tok)].append(tok)
-        self._by_prefix: dict[str, list[str]] = defaultdict(list)
-        for tok in self._vocab:
-            if len(tok) >= 4:
-                self._by_prefix[tok[:4]].append(tok)
-        self._similar = lru_cache(maxsize=50_000)(self._similar_uncached)
+        self._similar = Vocabulary(self._idf).similar
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> Matcher:
@@ -210,66 +197,6 @@ class Matcher:
             return word
         cyrillic = tokens(to_cyrillic(word))
         return cyrillic[0] if len(cyrillic) == 1 and self._similar(cyrillic[0]) else word
-
-    def knows(self, word: str) -> bool:
-        """Whether a normalised word is evidence for some entry (it or a close word, used by
-        few enough entries); a question frame or facet cue is not."""
-        if word in NOT_EVIDENCE:
-            return False
-        return any(
-            sim >= 0.85 and self._idf[tok] >= KNOWN_WEIGHT for tok, sim in self._similar(word)
-        )
-
-    # --- token similarity ----------------------------------------------------------------
-
-    def _similar_uncached(self, q: str) -> tuple[tuple[str, float], ...]:
-        """Vocabulary words close to q (or to its German reading), similarity in (0, 1]."""
-        found = self._close_words(q)
-        reading = german_reading(q)
-        if reading:
-            # the reading is for German names: only a near-exact one counts
-            for tok, sim in self._close_words(reading).items():
-                if sim >= 0.7:
-                    found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
-        if len(q) >= 4 and q[0] in _ARABIC_CLITICS:
-            # "بمدينه", "وللجمعية": a one-letter conjunction or preposition written on the word
-            for tok, sim in self._close_words(q[1:]).items():
-                found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
-        return tuple(found.items())
-
-    def _close_words(self, q: str) -> dict[str, float]:
-        found: dict[str, float] = {}
-        if q in self._idf:
-            found[q] = 1.0
-        if len(q) >= 5 and q not in self._idf:
-            # typos (a word the vocabulary knows is taken as meant): about one edit in a
-            # short word, two in a long one, and no big difference in length
-            cutoff = 85 if len(q) <= 6 else 80 if len(q) <= 9 else 75
-            slack = max(1, len(q) // 5)
-            near = [
-                t
-                for n in range(len(q) - slack, len(q) + slack + 1)
-                for t in self._by_length.get(n, ())
-            ]
-            for tok, score, _ in process.extract(
-                q, near, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=8
-            ):
-                found[tok] = max(found.get(tok, 0.0), 0.9 * score / 100)
-        if len(q) >= 4:
-            # shared stem: inflected endings, agglutinated suffixes ("dernegimiz" ~ "dernek")
-            for tok in self._by_prefix.get(q[:4], ()):
-                common = common_prefix(q, tok)
-                shorter = min(len(q), len(tok))
-                if common >= max(4, math.ceil(STEM_SHARE * shorter)) and common >= shorter - 3:
-                    found[tok] = max(found.get(tok, 0.0), _stem_similarity(common, q, tok))
-        if len(q) >= 8:
-            # compound parts: "vereinsraume" contains "raume"
-            for size in range(len(q) - 1, 4, -1):
-                for begin in range(0, len(q) - size + 1):
-                    part = q[begin : begin + size]
-                    if part in self._idf and part not in found:
-                        found[part] = 0.6
-        return found
 
     # --- ranking -------------------------------------------------------------------------
 
@@ -363,11 +290,3 @@ def _programs_before_their_offices(
         Match(m.entry_id, round(m.score * SIBLING_OFFICE, 1)) if m.entry_id in administering else m
         for m in ranked
     ]
-
-
-def _stem_similarity(common: int, a: str, b: str) -> float:
-    """How alike two words sharing a beginning are: one begins the other (0.85), they differ
-    in an ending of up to two letters ("projektu", "projektów": INFLECTED), or more (0.75)."""
-    if common == min(len(a), len(b)):
-        return 0.85
-    return INFLECTED if common >= max(len(a), len(b)) - 2 else 0.75
