@@ -11,7 +11,7 @@ returns None and the matcher answers it. The phrases are data (knowledge/intents
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Final
@@ -80,7 +80,11 @@ class IntentDetector:
         for w in words:
             if len(w) >= STEM_MIN:
                 self._by_stem[w[:STEM_MIN]].append(w)
-        self._long = sorted(w for w in words if len(w) >= FUZZY_MIN)
+        # typo candidates by first letter and length: a typo rarely hits the first letter
+        self._long: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for w in sorted(words):
+            if len(w) >= FUZZY_MIN:
+                self._long[w[0], len(w)].append(w)
         self._fillers = frozenset(
             t for ws in table.fillers.values() for w in ws for t in tokens(w)
         )
@@ -127,7 +131,10 @@ class IntentDetector:
                 ):
                     out.add(w)
             if not out and len(form) >= FUZZY_MIN:
-                out.update(_close(form, self._long))
+                near = [
+                    c for n in range(-2, 3) for c in self._long.get((form[0], len(form) + n), ())
+                ]
+                out.update(_close(form, near))
         return out
 
     def _only_smalltalk(
@@ -162,8 +169,7 @@ class IntentDetector:
         return max(intents, key=lambda i: (last.get(i, (-1, 0)), -self._order[i]))
 
 
-def _close(word: str, candidates: Iterable[str]) -> set[str]:
-    near = [c for c in candidates if abs(len(c) - len(word)) <= 2]
+def _close(word: str, near: list[str]) -> set[str]:
     return {
         c
         for c, _, _ in process.extract(
