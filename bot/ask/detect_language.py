@@ -22,6 +22,11 @@ from bot.ask.translit import looks_transliterated
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 MIN_LETTERS: Final = 12  # Latin letters left after masking
 MIN_CONFIDENCE: Final = 0.7
 MIN_SCRIPT_LETTERS: Final = 2  # "سلام" is clearly Arabic script; which language is another matter
@@ -33,142 +38,51 @@ _FARSI_ONLY: Final = frozenset("پچژگیک")
 _ARABIC_ONLY: Final = frozenset("ةىإؤ")
 _ARABIC_WEAK: Final = frozenset("يك")
 _TO_FARSI_LETTERS: Final = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی"})
-_FARSI_WORDS: Final = frozenset(
-    [
-        "است",
-        "هست",
-        "هستیم",
-        "هستند",
-        "می",
-        "نمی",
-        "را",
-        "برای",
-        "برا",
-        "این",
-        "اون",
-        "چه",
-        "چی",
-        "چطور",
-        "چطوری",
-        "کجا",
-        "کی",
-        "ما",
-        "شما",
-        "من",
-        "هم",
-        "یک",
-        "یه",
-        "بود",
-        "شد",
-        "کنیم",
-        "کنم",
-        "تو",
-        "باید",
-        "داریم",
-        "دارم",
-        "میخواهیم",
-        "میخوایم",
-        "میشه",
-        "خیلی",
-        "ممنون",
-        "مرسی",
-        "انجمن",
-        "انجمنمون",
-        "ماست",
-    ]
+_FARSI_WORDS: Final = _words(
+    """
+    است هست هستیم هستند می نمی را برای برا این اون چه چی چطور چطوری کجا کی ما شما من هم یک یه
+    بود شد کنیم کنم تو باید داریم دارم میخواهیم میخوایم میشه خیلی ممنون مرسی انجمن انجمنمون
+    ماست
+    """
 )
-_ARABIC_WORDS: Final = frozenset(
-    "في من على إلى الى عن هل ما ماذا كيف أين وين شو مع هذا هذه التي الذي الذين نحن انا أنا "
-    "يمكن ممكن بدنا نريد عندنا لدينا مرحبا شكرا الجمعية جمعيتنا جمعية".translate(
-        _TO_FARSI_LETTERS
-    ).split()
+_ARABIC_WORDS: Final = _words(
+    """
+    في من على إلى الى عن هل ما ماذا كيف أين وين شو مع هذا هذه التي الذي الذين نحن انا أنا يمكن
+    ممكن بدنا نريد عندنا لدينا مرحبا شكرا الجمعية جمعيتنا جمعية
+    """.translate(_TO_FARSI_LETTERS)
 )
 _RUSSIAN_ONLY: Final = frozenset("ыэъё")
 _UKRAINIAN_ONLY: Final = frozenset("іїєґ")
-_RUSSIAN_WORDS: Final = frozenset(
-    ["и", "что", "как", "где", "это", "мы", "вы", "нам", "нас", "или", "если", "когда"]
+_RUSSIAN_WORDS: Final = _words(
+    """
+    и что как где это мы вы нам нас или если когда
+    """
 )
-_UKRAINIAN_WORDS: Final = frozenset(
-    ["і", "що", "як", "де", "це", "ми", "ви", "нам", "нас", "або", "якщо", "коли", "чи"]
+_UKRAINIAN_WORDS: Final = _words(
+    """
+    і що як де це ми ви нам нас або якщо коли чи
+    """
 )
 
 # German names and loanwords of the domain (folded: lower case, no diacritics), masked before
 # a Latin-script message is detected. A word containing one is masked ("Vereinsraum").
-DOMAIN_STEMS: Final = (
-    "auslanderbeirat",
-    "beirat",
-    "zuwanderung",
-    "integration",
-    "forder",
-    "verein",
-    "antrag",
-    "satzung",
-    "regierungsprasidium",
-    "kulturamt",
-    "freiwilligen",
-    "burgerkolleg",
-    "jobcenter",
-    "minijob",
-    "wiesbaden",
-    "hessen",
-    "darmstadt",
-    "frankfurt",
-    "stiftung",
-    "koordinierung",
-    "kompetenzzentrum",
-    "vielfalt",
-    "teilhabe",
-    "lotse",
-    "lotsin",
-    "grunflachen",
-    "sozialleist",
-    "ministerium",
-    "stadtforschung",
-    "statistik",
-    "wohlfahrt",
-    "paritat",
-    "lagfa",
-    "bagiv",
-    "damigra",
-    "ditib",
-    "foted",
-    "bvre",
-    "zuschuss",
-    "frist",
-    "vorstand",
-    "eigenanteil",
-    "finanzierungsplan",
-    "gemeinnutzig",
-    "verwendungsnachweis",
-    "zuwendung",
-    "sportamt",
-    "geschaftsstelle",
-    "landeshauptstadt",
-    "arbeitskreis",
-    "netzwerk",
-    "sonderetat",
-    "neuzugewandert",
-    "bildungskoordination",
-    "integrationskurs",
-    "sachbericht",
-    "bescheid",
-    "freistellung",
-    "amt",
-    "ack",
-    "amin",
-    "house",
-    "resources",
-    "rhein",
-    "main",
-    "steuer",
-    "bundesliga",
-    "kultur",
-    "abteilung",
-    "projekt",
-    "ehrenamt",
-    "migrant",
-    "e.v",
-    "mo",
+DOMAIN_STEMS: Final = tuple(
+    sorted(
+        _words(
+            """
+            auslanderbeirat beirat zuwanderung integration forder verein antrag satzung
+            regierungsprasidium kulturamt freiwilligen burgerkolleg jobcenter minijob wiesbaden
+            hessen darmstadt frankfurt stiftung koordinierung kompetenzzentrum vielfalt
+            teilhabe lotse lotsin grunflachen sozialleist ministerium stadtforschung statistik
+            wohlfahrt paritat lagfa bagiv damigra ditib foted bvre zuschuss frist vorstand
+            eigenanteil finanzierungsplan gemeinnutzig verwendungsnachweis zuwendung sportamt
+            geschaftsstelle landeshauptstadt arbeitskreis netzwerk sonderetat neuzugewandert
+            bildungskoordination integrationskurs sachbericht bescheid freistellung amt ack
+            amin house resources rhein main steuer bundesliga kultur abteilung projekt ehrenamt
+            migrant e.v mo
+            """
+        )
+    )
 )
 _WORD: Final = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*")
 

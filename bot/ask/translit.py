@@ -12,33 +12,11 @@ from typing import Final
 
 # common words of transliterated Russian and Ukrainian, none of them a word of de en tr pl it
 MARKERS: Final = frozenset(
-    [
-        "privet",
-        "pryvit",
-        "zdravstvujte",
-        "zdravstvuite",
-        "gde",
-        "mozhno",
-        "mozhna",
-        "nuzhno",
-        "pozhalujsta",
-        "pozhaluista",
-        "spasibo",
-        "djakuju",
-        "dyakuyu",
-        "chto",
-        "shcho",
-        "kak",
-        "dlja",
-        "dlya",
-        "ochen",
-        "pomeshhenie",
-        "pomeshchenie",
-        "skolko",
-        "skilky",
-        "kogda",
-        "koly",
-    ]
+    """
+    privet pryvit zdravstvujte zdravstvuite gde mozhno mozhna nuzhno pozhalujsta pozhaluista
+    spasibo djakuju dyakuyu chto shcho kak dlja dlya ochen pomeshhenie pomeshchenie skolko
+    skilky kogda koly
+    """.split()  # noqa: SIM905 (a list of words reads better as text)
 )
 MIN_MARKERS: Final = 2
 
