@@ -56,7 +56,7 @@ class _Phrase:
 class IntentDetector:
     def __init__(self, table: IntentTable, answers: Callable[[str], bool] | None = None) -> None:
         """`answers(text)`: whether the knowledge base answers what is left of a message
-        beside its small talk (the matcher is confident), which makes it a question."""
+        beside its small talk (`Matcher.answers`), which makes it a question."""
         self._answers = answers or (lambda text: False)
         self._intents = {s.id: Intent(s.id, s.kind, s.command) for s in table.intents.values()}
         self._order = {intent_id: n for n, intent_id in enumerate(self._intents)}
