@@ -112,9 +112,12 @@ def _ask(config: Config, args: argparse.Namespace) -> int:
 def _check(config: Config, args: argparse.Namespace) -> int:
     from bot.events.loader import check_events
     from bot.knowledge.cli import run_check
+    from bot.knowledge.intents import check_intents
 
     folder = config.knowledge_dir
-    return run_check(folder, args, sys.stdout, sys.stderr, lambda: check_events(folder))
+    return run_check(
+        folder, args, sys.stdout, sys.stderr, lambda: check_events(folder) + check_intents(folder)
+    )
 
 
 def _backup(config: Config, args: argparse.Namespace) -> int:

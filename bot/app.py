@@ -26,7 +26,7 @@ from bot.handlers.request import RetryingRequest
 from bot.home.pages import CommandHelp
 from bot.i18n import Catalogs, Translator
 from bot.knowledge import Knowledge, load_knowledge
-from bot.matching import Matcher
+from bot.matching.matcher import Matcher
 from bot.services import Services
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,7 @@ from bot.i18n import Catalogs, Translator
 from bot.i18n.locale import decide_locale
 from bot.inbox.service import Inbox
 from bot.knowledge import Knowledge
-from bot.matching import Matcher
+from bot.matching.matcher import Matcher
 
 
 @dataclass(frozen=True)

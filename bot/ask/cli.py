@@ -12,7 +12,7 @@ from bot.core.reply import visible_text
 from bot.i18n import Catalogs
 from bot.i18n.languages import LANGUAGES
 from bot.knowledge import Knowledge, load_knowledge
-from bot.matching import Matcher
+from bot.matching.matcher import Matcher
 
 
 class Answerer:

@@ -9,7 +9,7 @@ from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.inbox import HandOver
 from bot.knowledge import Entry, Knowledge
-from bot.matching import MatchResult
+from bot.matching.matcher import MatchResult
 
 
 def for_result(

@@ -10,7 +10,7 @@ from bot.core.reply import Reply, esc
 from bot.db.questions import QuestionQueries, ScoredId
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
-from bot.matching import Matcher
+from bot.matching.matcher import Matcher
 
 MAX_STORED = 4096
 

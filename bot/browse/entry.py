@@ -11,7 +11,7 @@ from bot.home import Menu
 from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Entry, Knowledge
-from bot.normalize import normalize
+from bot.matching.normalize import normalize
 
 DEEP_LINK_PREFIX = "e_"  # /start e_<entry id> opens the entry's page
 

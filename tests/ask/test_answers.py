@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from bot.i18n.bidi import FSI, PDI
-from bot.matching import Match, MatchResult
+from bot.matching.matcher import Match, MatchResult
 from tests.conftest import alerts, last_buttons, texts
 
 CLEAR = {  # unmistakable questions: they name the thing

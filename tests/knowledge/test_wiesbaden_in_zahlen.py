@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.knowledge.textfacts import numbers
-from bot.matching import Matcher
+from bot.matching.matcher import Matcher
 from tests.knowledge.test_seed_sections import SEEDS_DIR, needs_seeds
 
 # 39 % (113.595) with a migration background, from 170 countries; 62 958 foreign citizens

@@ -6,9 +6,9 @@ import pytest
 
 from bot.ask.evaluation import evaluate, load_rows
 from bot.i18n.languages import LANGUAGES
-from bot.matching import Document, Matcher
+from bot.matching.matcher import Document, Matcher
 
-EVAL = Path(__file__).parent / "data" / "eval_questions.jsonl"
+EVAL = Path(__file__).parent.parent / "data" / "eval_questions.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.normalize import german_reading, normalize, tokens
+from bot.matching.normalize import german_reading, normalize, tokens
 
 
 @pytest.mark.parametrize(

@@ -50,10 +50,27 @@ def normalize(text: str, limit: int | None = MAX_CHARS) -> str:
 _AR_ARTICLE = re.compile(r"^(?:وال|بال|فال|كال|لل|ال)(?=\w{3})")
 
 
+# "WIR" in capitals is the Hessian program, "wir" the German "we": told apart before casefolding
+# (unless the whole message is shouted in capitals).
+_WIR = re.compile(r"\bWIR\b")
+WIR_TOKEN = "wirprogramm"
+
+
+def _mark_acronyms(text: str) -> str:
+    if "WIR" not in text:
+        return text
+    upper = sum(c.isupper() for c in text)
+    lower = sum(c.islower() for c in text)
+    uncased = sum(c.isalpha() for c in text) - upper - lower  # Arabic, Farsi
+    if upper > lower and upper + lower > uncased:
+        return text  # shouted in capitals: "WIR" may be "we"
+    return _WIR.sub(WIR_TOKEN, text)
+
+
 def tokens(text: str) -> list[str]:
     """Normalised words; the Arabic article (al-, wal-, bil-, li-l-) is split off."""
     out = []
-    for word in normalize(text).split():
+    for word in normalize(_mark_acronyms(text)).split():
         stripped = _AR_ARTICLE.sub("", word)
         out.append(stripped)
     return out

@@ -1,0 +1,95 @@
+"""Words of the knowledge base close to a word of a question.
+
+Typos (rapidfuzz ratio on words of about the same length), shared stems (inflected endings,
+agglutinated suffixes: "dernegimiz" ~ "dernek"), compound parts ("vereinsraume" ⊃ "raume"),
+German names written in Cyrillic ("Фрайвиллигенцентрум"), and Arabic one-letter clitics
+("بمدينه" ~ "مدينه"). Similarities are in (0, 1]; results are cached per word.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Final
+
+from rapidfuzz import fuzz, process
+
+from bot.matching.normalize import german_reading
+from bot.matching.phrases import common_prefix
+
+ARABIC_CLITICS: Final = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
+STEM_SHARE: Final = 0.6  # a shared beginning this long (of the shorter word) is the same stem
+INFLECTED: Final = 0.8  # two words differing only in an ending of up to two letters
+
+
+class Vocabulary:
+    def __init__(self, idf: Mapping[str, float]) -> None:
+        self._idf = idf
+        self._vocab = sorted(self._idf)
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for tok in self._vocab:
+            self._by_length[len(tok)].append(tok)
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        for tok in self._vocab:
+            if len(tok) >= 4:
+                self._by_prefix[tok[:4]].append(tok)
+        self.similar = lru_cache(maxsize=50_000)(self._similar)
+
+    def _similar(self, q: str) -> tuple[tuple[str, float], ...]:
+        """Vocabulary words close to q (or to its German reading), similarity in (0, 1]."""
+        found = self._close_words(q)
+        reading = german_reading(q)
+        if reading:
+            # the reading is for German names: only a near-exact one counts
+            for tok, sim in self._close_words(reading).items():
+                if sim >= 0.7:
+                    found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
+        if len(q) >= 4 and q[0] in ARABIC_CLITICS:
+            # "بمدينه", "وللجمعية": a one-letter conjunction or preposition written on the word
+            for tok, sim in self._close_words(q[1:]).items():
+                found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
+        return tuple(found.items())
+
+    def _close_words(self, q: str) -> dict[str, float]:
+        found: dict[str, float] = {}
+        if q in self._idf:
+            found[q] = 1.0
+        if len(q) >= 5 and q not in self._idf:
+            # typos (a word the vocabulary knows is taken as meant): about one edit in a
+            # short word, two in a long one, and no big difference in length
+            cutoff = 85 if len(q) <= 6 else 80 if len(q) <= 9 else 75
+            slack = max(1, len(q) // 5)
+            near = [
+                t
+                for n in range(len(q) - slack, len(q) + slack + 1)
+                for t in self._by_length.get(n, ())
+            ]
+            for tok, score, _ in process.extract(
+                q, near, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=8
+            ):
+                found[tok] = max(found.get(tok, 0.0), 0.9 * score / 100)
+        if len(q) >= 4:
+            # shared stem: inflected endings, agglutinated suffixes ("dernegimiz" ~ "dernek")
+            for tok in self._by_prefix.get(q[:4], ()):
+                common = common_prefix(q, tok)
+                shorter = min(len(q), len(tok))
+                if common >= max(4, math.ceil(STEM_SHARE * shorter)) and common >= shorter - 3:
+                    found[tok] = max(found.get(tok, 0.0), _stem_similarity(common, q, tok))
+        if len(q) >= 8:
+            # compound parts: "vereinsraume" contains "raume"
+            for size in range(len(q) - 1, 4, -1):
+                for begin in range(0, len(q) - size + 1):
+                    part = q[begin : begin + size]
+                    if part in self._idf and part not in found:
+                        found[part] = 0.6
+        return found
+
+
+def _stem_similarity(common: int, a: str, b: str) -> float:
+    """How alike two words sharing a beginning are: one begins the other (0.85), they differ
+    in an ending of up to two letters ("projektu", "projektów": INFLECTED), or more (0.75)."""
+    if common == min(len(a), len(b)):
+        return 0.85
+    return INFLECTED if common >= max(len(a), len(b)) - 2 else 0.75

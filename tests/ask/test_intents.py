@@ -1,0 +1,165 @@
+"""The intent detector: small talk alone, the bot's own features anywhere, questions left alone."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.ask.intents import IntentDetector, default_detector
+from bot.config import REPO_ROOT
+from bot.knowledge.intents import load_intents
+from bot.matching.matcher import Matcher
+
+
+@pytest.fixture(scope="module")
+def detector(knowledge) -> IntentDetector:
+    matcher = Matcher.from_knowledge(knowledge)
+    return IntentDetector(load_intents(REPO_ROOT / "knowledge"), matcher.answers)
+
+
+def _id(detector: IntentDetector, text: str) -> str | None:
+    found = detector.detect(text)
+    return found.id if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Hallo", "greeting"),
+        ("hallo zusammen 👋", "greeting"),
+        ("Hi there!", "greeting"),
+        ("Merhabalar", "greeting"),
+        ("سلام", "greeting"),
+        ("السلام عليكم", "greeting"),
+        ("Здравствуйте!", "greeting"),
+        ("Привіт", "greeting"),
+        ("Dzień dobry", "greeting"),
+        ("Buongiorno a tutti", "greeting"),
+        ("سلام وقت بخیر", "greeting"),
+        ("Danke!", "thanks"),
+        ("Dankeschön, hat mir echt weitergeholfen", "thanks"),
+        ("thx a lot", "thanks"),
+        ("Çok teşekkür ederim", "thanks"),
+        ("شكراً جزيلاً", "thanks"),
+        ("Спасибо большое!", "thanks"),
+        ("Дякую", "thanks"),
+        ("Dzięki!", "thanks"),
+        ("Grazie mille", "thanks"),
+        ("خیلی ممنون", "thanks"),
+        ("Tschüss, schönen Abend noch", "goodbye"),
+        ("ok bye", "goodbye"),
+        ("Görüşürüz", "goodbye"),
+        ("مع السلامة", "goodbye"),
+        ("До свидания", "goodbye"),
+        ("Do zobaczenia", "goodbye"),
+        ("Arrivederci", "goodbye"),
+        ("خداحافظ", "goodbye"),
+        ("Wer bist du und was kannst du?", "about_bot"),
+        ("what can you do?", "about_bot"),
+        ("Sen kimsin?", "about_bot"),
+        ("Что ты умеешь?", "about_bot"),
+        ("Du bist ein dummer Bot", "insult"),
+        ("you are useless", "insult"),
+        ("Sei un bot inutile", "insult"),
+    ],
+)
+def test_small_talk_alone_is_an_intent(detector, text, intent):
+    assert _id(detector, text) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo, wie viel zahlt der Ausländerbeirat?",
+        "Danke! Und bis wann läuft die WIR-Frist?",
+        "Hi, where can we find a room for our association's meetings?",
+        "Merhaba, Ausländerbeirat'tan dernek için ne kadar destek alabiliriz?",
+        "مرحبا، كيف نؤسس جمعية مسجلة e.V.؟",
+        "Привет, где найти помещение для ферайна?",
+        "Дякую! А який строк подачі заявки WIR?",
+        "Cześć, ile daje Ausländerbeirat na projekt?",
+        "Grazie! E chi finanzia una festa interculturale?",
+        "سلام، برای جشن انجمن از کجا پول بگیریم؟",
+    ],
+)
+def test_a_greeting_or_thanks_with_a_question_is_a_question(detector, text):
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Wir möchten unseren Verein in euer Verzeichnis aufnehmen lassen", "register_org"),
+        ("How do we get our association listed in your directory?", "register_org"),
+        ("Derneğimizi listenize eklemek istiyoruz", "register_org"),
+        ("Хотим внести наше объединение в ваш справочник", "register_org"),
+        ("Ich muss die Kontaktperson in unserem Eintrag ändern", "update_org"),
+        ("can I update our club's listing?", "update_org"),
+        ("Erinnere mich bitte an die Frist", "reminders"),
+        ("Hallo, könnt ihr mich an das nächste ACK-Treffen erinnern?", "reminders"),
+        ("Напомните мне о встрече", "reminders"),
+        ("ricordami la scadenza", "reminders"),
+        ("Was habt ihr über mich gespeichert?", "my_data"),
+        ("what data do you store about me?", "my_data"),
+        ("Bitte löscht meine Daten", "delete_data"),
+        ("delete my data please", "delete_data"),
+        ("Видаліть мої персональні дані", "delete_data"),
+        ("لطفاً همه اطلاعات من رو پاک کنید", "delete_data"),
+        ("Kannst du auf Türkisch weiterschreiben?", "language"),
+        ("Can we switch to English please?", "language"),
+        ("Zmienić język", "language"),
+        ("Ich möchte mit einem Menschen von der Koordinierungsstelle sprechen", "contact_office"),
+        ("Is there a real person I could talk to?", "contact_office"),
+        ("Wie ist der Stand unseres Antrags beim Ausländerbeirat?", "application_status"),
+        ("Any news on our application? We sent it two months ago.", "application_status"),
+        ("Başvurumuzun durumu nedir?", "application_status"),
+        ("Что с нашей заявкой? Ответа до сих пор нет", "application_status"),
+    ],
+)
+def test_the_bots_own_features_are_intents_wherever_they_stand(detector, text, intent):
+    assert _id(detector, text) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie gründen wir einen eingetragenen Verein?",
+        "how do we register an e.V.?",
+        "Dernek nasıl kurulur, Vereinsregister'e kayıt nasıl olur?",
+        "Wie viel Geld gibt der Ausländerbeirat für Projekte?",
+        "Was muss im WIR-Antrag stehen?",
+        "Wo bekommen wir Geld für unser Sommerfest?",
+        "Курсы немецкого для тех, у кого нет права на интеграционный курс",
+        "Ми проводимо уроки німецької мови для дітей, хто підтримує?",
+        "Welche Sprachkurse fördert die Stadt?",
+    ],
+)
+def test_questions_about_the_knowledge_base_are_not_features(detector, text):
+    assert detector.detect(text) is None
+
+
+def test_an_intent_carries_what_the_reply_needs(detector):
+    register = detector.detect("Tragt uns bitte in euer Verzeichnis ein")
+    assert register is not None
+    assert (register.kind, register.command, register.handover) == ("feature", "register", False)
+    status = detector.detect("What is the status of our application?")
+    assert status is not None
+    assert (status.kind, status.handover) == ("handover", True)
+    hello = detector.detect("Hallo!")
+    assert hello is not None
+    assert (hello.kind, hello.command) == ("smalltalk", "start")
+
+
+def test_features_come_first_in_file_order(detector):
+    # "meine Daten" (my_data) and "Daten löschen" (delete_data): deleting is what is asked
+    assert _id(detector, "Bitte lösch alles, was du über mich hast.") == "delete_data"
+
+
+def test_nothing_to_detect():
+    detector = default_detector()
+    for text in ("", "   ", "🙂", "???", "12345"):
+        assert detector.detect(text) is None
+
+
+def test_without_a_matcher_small_talk_is_still_recognised():
+    assert default_detector().detect("Guten Morgen!").id == "greeting"  # type: ignore[union-attr]
+    assert Path(REPO_ROOT / "knowledge" / "intents.toml").is_file()

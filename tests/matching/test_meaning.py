@@ -1,0 +1,119 @@
+"""Matching weighs meaning over phrasing: frames, facets, off-topic words, names, scripts."""
+
+import pytest
+
+from bot.matching.matcher import Document, Matcher
+from bot.matching.normalize import WIR_TOKEN, tokens
+
+
+@pytest.fixture(scope="module")
+def real(knowledge) -> Matcher:
+    return Matcher.from_knowledge(knowledge)
+
+
+def _top(m: Matcher, text: str) -> str | None:
+    best = m.match(text).best
+    return best.entry_id if best else None
+
+
+def test_a_question_shaped_title_does_not_carry_its_frame():
+    m = Matcher(
+        [
+            Document(
+                "advice",
+                ("Beratung für Vereine", "Ansprechperson Verein"),
+                names=("Wo bekommen wir Beratung für unseren Verein?",),
+                kind="faq",
+            ),
+            Document("festival", ("Geld für ein Vereinsfest", "Fest finanzieren"), kind="program"),
+        ]
+    )
+    assert _top(m, "Wo bekommen wir Geld für unser Fest?") == "festival"
+    assert m.match("Wo bekommen wir …?").matches == ()  # nothing but a frame
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "facet"),
+    [
+        (
+            "Bis wann muss der WIR-Antrag eingereicht werden?",
+            "wir-migrantenorganisationen",
+            "deadline",
+        ),
+        (
+            "wie viel zahlt der Ausländerbeirat für ein Projekt?",
+            "auslaenderbeirat-projekt",
+            "amount",
+        ),
+        (
+            "Ausländerbeirat proje desteği için son başvuru tarihi ne?",
+            "auslaenderbeirat-projekt",
+            "deadline",
+        ),
+        (
+            "متى آخر موعد للتقديم على برنامج Integration durch Kultur؟",
+            "integration-durch-kultur",
+            "deadline",
+        ),
+        ("Wer ist beim Sportamt unser Ansprechpartner?", "sportamt", "contact"),
+    ],
+)
+def test_facet_questions_land_on_the_entry_that_states_the_fact(real, text, expected, facet):
+    result = real.match(text)
+    assert result.best is not None
+    assert result.best.entry_id == expected
+    assert result.facet == facet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wo finde ich Förderunterricht in Mathe für meinen Sohn?",
+        "Wann läuft heute die Kultursendung im ZDF?",
+        "Which football Verein won the Bundesliga?",
+        "Wie verlängere ich meinen Reisepass beim Bürgeramt?",
+        "Где найти Förderunterricht по немецкому для сына?",
+    ],
+)
+def test_out_of_scope_questions_sharing_domain_words_are_not_answered(real, text):
+    assert not real.match(text).confident
+
+
+def test_the_most_specific_name_wins(real):
+    text = "Czym się zajmuje Integrationsabteilung w Amt für Zuwanderung und Integration?"
+    assert _top(real, text) == "integrationsabteilung"
+    assert _top(real, "Was macht das Amt für Zuwanderung und Integration?") == (
+        "amt-zuwanderung-integration"
+    )
+
+
+def test_a_program_comes_before_the_office_that_administers_it(real):
+    result = real.match("Ausländerbeirat institutionelle Förderung für Vereine mit eigenem Raum")
+    assert result.best is not None
+    assert result.best.entry_id == "auslaenderbeirat-institutionell"
+    assert result.confident
+
+
+def test_transliterated_russian_is_read_in_cyrillic(real):
+    assert _top(real, "privet, gde mozhno najti pomeshhenie dlja ferajna?") == "raeume-finden"
+
+
+def test_arabic_clitics_do_not_hide_a_word(real):
+    assert _top(real, "ماهو مفهوم الاندماج الخاص بمدينه فيسبادن") == "integrationskonzept"
+
+
+def test_capital_wir_is_the_program_and_lower_case_wir_is_we():
+    assert WIR_TOKEN in tokens("Bis wann muss der WIR-Antrag rein?")
+    assert WIR_TOKEN in tokens("برنامج WIR للجمعيات")  # Arabic has no case: not shouting
+    assert WIR_TOKEN not in tokens("Wir brauchen Geld")
+    assert WIR_TOKEN not in tokens("WIR BRAUCHEN GELD")  # shouted: may be "we"
+
+
+def test_a_story_is_matched_on_its_question(real):
+    story = (
+        "Wir sind ein kleiner Verein aus Biebrich, seit zehn Jahren aktiv, mit Chor, "
+        "Kinderturnen und einem Sommerfest jedes Jahr im Park. Unsere Kassiererin hört bald "
+        "auf und niemand kennt sich mit den Belegen aus. Was genau ist ein "
+        "Verwendungsnachweis und was muss da rein?"
+    )
+    assert _top(real, story) == "verwendungsnachweis"
