@@ -18,8 +18,7 @@ from bot.events.desk import EventDesk
 from bot.events.reminders import Reminders
 from bot.events.service import Events
 from bot.figures.followup import FollowUps
-from bot.i18n import Catalogs, Translator
-from bot.i18n.locale import decide_locale
+from bot.i18n import Catalogs
 from bot.inbox.service import Inbox
 from bot.knowledge import Knowledge
 from bot.matching.matcher import Matcher
@@ -46,11 +45,6 @@ class Services:
         if user is None:
             return False
         return user.id in self.config.coordinator_ids or user.role == "coordinator"
-
-    def translator(self, locale: str | None, telegram_language: str | None) -> Translator:
-        """The user's language: their choice, else Telegram's, else DEFAULT_LANGUAGE."""
-        default = self.config.default_language
-        return self.catalogs.get(decide_locale(locale, telegram_language, default))
 
     @cached_property
     def ask(self) -> Asking:
