@@ -25,8 +25,13 @@ def test_json_answer_has_the_documented_shape():
     result = _ask("Wo finden wir einen Raum für unseren Deutschkurs?", "--lang", "tr", "--json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"text", "lang", "matched", "answer", "matches"}
-    assert out["lang"] == "tr" and isinstance(out["matched"], bool)
+    assert set(out) == {
+        *("text", "user_lang", "lang", "kind", "intent", "matched", "answer"),
+        *("buttons", "referrals", "matches"),
+    }
+    assert out["user_lang"] == "tr" and isinstance(out["matched"], bool)
+    assert out["lang"] == "de"  # a German question is answered in German
+    assert out["kind"] in {"answer", "unsure"} and out["intent"] is None
     assert 1 <= len(out["matches"]) <= 5
     for m in out["matches"]:
         assert set(m) == {"id", "kind", "name", "score"}
@@ -48,7 +53,7 @@ def test_batch_keeps_order_and_reports_bad_lines():
         json.dumps({"lang": "en"}),
         json.dumps({"text": "حمایت مالی برای انجمن", "lang": "fa"}),
         json.dumps({"text": "x", "lang": "pt"}),
-        json.dumps({"text": "kultur festivali için para", "lang": "tr"}),
+        json.dumps({"text": "kültür festivali için nereden para bulabiliriz?", "lang": "tr"}),
     ]
     result = _ask("--json", "--batch", stdin="\n".join(lines) + "\n")
     assert result.returncode == 0

@@ -198,16 +198,18 @@ async def test_a_shared_link_opens_the_page(harness, knowledge):
 
 
 async def test_program_page_shows_checklist_helpers_and_reminder(harness, knowledge, catalogs):
-    calls = await harness.chat(language_code="tr").press("v:wir-migrantenorganisationen")
-    [page] = texts(calls)
-    t = catalogs.get("tr")
-    assert t.gettext("What to prepare:") in page
-    for item in knowledge.applying["wir-migrantenorganisationen"].checklist["tr"]:
-        assert item.split("{")[0][:20] in page
-    assert t.gettext("Help with applying:") in page
+    chat = harness.chat(language_code="tr")
+    calls = await chat.press("v:wir-migrantenorganisationen")
     data = [b.get("callback_data") for b in last_buttons(calls)]
     assert "remind:wir-migrantenorganisationen" in data
     assert "menu:programs" in data
+    # the checklist and who helps are details: behind "More", as a new message
+    [details] = texts(await chat.press("mo:wir-migrantenorganisationen:tr:x"))
+    t = catalogs.get("tr")
+    assert t.gettext("What to prepare:") in details
+    for item in knowledge.applying["wir-migrantenorganisationen"].checklist["tr"]:
+        assert item.split("{")[0][:20] in details
+    assert t.gettext("Help with applying:") in details
 
 
 async def test_glossary_words_are_linked_from_pages_and_found_by_questions(harness):
