@@ -150,9 +150,12 @@ def _shrink(layout: Layout, budget: int) -> Layout:
         shown = [(len(b.cut or b.units[0]), i) for i, b in enumerate(layout.body) if b.shown]
         if not shown:
             break
-        _, i = max(shown)
+        shown.sort(reverse=True)
+        _, i = shown[0]
         first = layout.body[i].cut or layout.body[i].units[0]
-        cut = _cut(first, len(first) - excess - len(ELLIPSIS))
+        # the longest sentence gives way first, down to the next longest: cuts share out
+        floor = shown[1][0] if len(shown) > 1 else 0
+        cut = _cut(first, max(len(first) - excess, floor) - len(ELLIPSIS))
         if cut == first:
             break
         layout = _with(layout, i, cut=cut, shown=1)

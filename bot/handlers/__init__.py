@@ -82,7 +82,7 @@ from bot.home import Language, Menu
 from bot.i18n import N_, NC_
 from bot.inbox import HandOver, SaveSuggestion, ShareName
 from bot.navigator import ASKING as FIT_ASKING
-from bot.navigator import Fit
+from bot.navigator import Fit, RuledOut
 from bot.privacy import Erase
 from bot.survey import LAUNCH, RESULTS, SurveyAnswer
 from bot.survey import TEXT as SURVEY_TEXT
@@ -307,6 +307,8 @@ def register(app: App) -> None:
     app.add_handler(button(Page, browse.show_page))
     app.add_handler(button(KeepLanguage, ask.keep_language))
     app.add_handler(button(Feature, ask.run_feature))
+    # Under a /fit result: the programs the answers rule out (fo:), after the check has ended.
+    app.add_handler(button(RuledOut, navigator.show_ruled_out))
     # Hand-over: ho: asks whether to share the name, hn: passes the question on.
     app.add_handler(button(HandOver, inbox.offer_hand_over))
     app.add_handler(button(ShareName, inbox.hand_over))

@@ -61,11 +61,12 @@ async def test_the_answer_is_in_the_users_language(harness, knowledge, lang):
 
 async def test_amounts_are_formatted_for_the_locale(harness):
     use_matcher(harness, FixedMatcher(("auslaenderbeirat-institutionell", 95.0)))
-    [de] = texts(await harness.chat(user_id=1, language_code="de").send(CLEAR["de"]))
-    [en] = texts(await harness.chat(user_id=2, language_code="en").send(CLEAR["de"]))
-    [fa] = texts(await harness.chat(user_id=3, language_code="fa").send(CLEAR["de"]))
-    assert "200\xa0€" in de  # CLDR: a no-break space before the sign
-    assert "€200" in en
+    # a name in no particular language: each is answered in their own
+    [de] = texts(await harness.chat(user_id=1, language_code="de").send("Ausländerbeirat"))
+    [en] = texts(await harness.chat(user_id=2, language_code="en").send("Ausländerbeirat"))
+    [fa] = texts(await harness.chat(user_id=3, language_code="fa").send("Ausländerbeirat"))
+    assert "200\xa0€ (2020)" in de  # CLDR: a no-break space before the sign; the year it holds for
+    assert "€200 (2020)" in en
     assert harness.services.catalogs.get("fa").money(200) in fa
 
 
