@@ -74,3 +74,43 @@ def test_plain_output_lists_the_matches():
     result = _ask("Integration durch Kultur Antrag", "--lang", "de")
     assert result.returncode == 0
     assert "integration-durch-kultur" in result.stdout
+
+
+def test_json_shows_what_the_chat_shows_for_every_kind():
+    lines = [
+        {"text": "Hallo", "lang": "de"},
+        {"text": "Erinnere mich bitte an die Frist", "lang": "de"},
+        {"text": "Wie ist der Stand unseres Antrags beim Ausländerbeirat?", "lang": "de"},
+        {
+            "text": "Ausländerbeirat institutionelle Förderung für Vereine mit Vereinsraum",
+            "lang": "de",
+        },
+        {"text": "Wer gewinnt heute das Fußballspiel?", "lang": "de"},
+        {
+            "text": "Derneğimiz için Ausländerbeirat'tan proje desteği alabilir miyiz?",
+            "lang": "de",
+        },
+    ]
+    result = _ask("--batch", stdin="".join(json.dumps(x) + "\n" for x in lines))
+    greeting, feature, status, answer, outside, turkish = (
+        json.loads(line) for line in result.stdout.splitlines()
+    )
+    assert (greeting["kind"], greeting["intent"], greeting["referrals"]) == (
+        "smalltalk",
+        "greeting",
+        [],
+    )
+    assert {"label": "Frage stellen", "data": "menu:ask"} in greeting["buttons"]
+    assert feature["kind"] == "feature" and [b["data"] for b in feature["buttons"]] == ["rm:home"]
+    assert status["kind"] == "handover" and status["buttons"][0]["data"] == "ho:0"
+    assert [r["id"] for r in status["referrals"]] == ["koordinierungsstelle-mo"]
+    assert answer["kind"] == "answer" and answer["matched"] is True
+    assert answer["buttons"][0]["data"] == "mo:auslaenderbeirat-institutionell:de:x"
+    assert {
+        "id": "geschaeftsstelle-auslaenderbeirat",
+        "name": "Geschäftsstelle des Ausländerbeirats",
+    } in answer["referrals"]
+    assert len(answer["answer"]) <= 700 and "<b>" not in answer["answer"]
+    assert (outside["kind"], outside["referrals"]) == ("out_of_scope", [])
+    assert (turkish["user_lang"], turkish["lang"]) == ("de", "tr")
+    assert turkish["buttons"][-1]["data"] == "kl:tr"
