@@ -115,8 +115,8 @@ def result_page(
     ]
     ruled_out = len(verdicts) - len(fitting)
     if ruled_out:
-        text = t.ngettext("Ruled out: {n} program", "Ruled out: {n} programs", ruled_out)
-        rows.append((Button(text, RuledOut(answers).data()),))
+        caption = t.ngettext("Ruled out: {n} program", "Ruled out: {n} programs", ruled_out)
+        rows.append((Button(caption, RuledOut(answers).data()),))
     if more > 0:
         rows.append((Button(t.pgettext("button", "All programs"), Menu("programs").data()),))
     again = Button(t.pgettext("button", "Start again"), Menu("fit").data())

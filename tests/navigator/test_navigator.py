@@ -123,11 +123,14 @@ async def test_dont_know_keeps_programs_with_something_to_check(
     assert len([d for d in listed if d.startswith("v:")]) == 5
     assert "menu:programs" in listed  # the others: all programs
     more = len(knowledge.of_kind("program")) - 5
-    assert t.ngettext(
-        "{n} more program may fit: see all programs.",
-        "{n} more programs may fit: see all programs.",
-        more,
-    ) in result
+    assert (
+        t.ngettext(
+            "{n} more program may fit: see all programs.",
+            "{n} more programs may fit: see all programs.",
+            more,
+        )
+        in result
+    )
     assert t.gettext("The sources name no conditions for this program.") in result
 
 
