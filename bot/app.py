@@ -13,6 +13,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 from telegram.request import BaseRequest
 
 from bot import handlers
+from bot.ask.intents import IntentDetector
 from bot.config import Config, WebhookConfig
 from bot.core.clock import Clock, SystemClock
 from bot.core.pseudonyms import SETTING_KEY, Pseudonyms, new_secret
@@ -26,6 +27,7 @@ from bot.handlers.request import RetryingRequest
 from bot.home.pages import CommandHelp
 from bot.i18n import Catalogs, Translator
 from bot.knowledge import Knowledge, load_knowledge
+from bot.knowledge.intents import load_intents
 from bot.matching.matcher import Matcher
 from bot.services import Services
 
@@ -52,6 +54,8 @@ def build_application(
     )
     catalogs = Catalogs(config.timezone)
     matcher = Matcher.from_knowledge(knowledge)
+    # A broken knowledge/intents.toml stops start-up like the knowledge base (KnowledgeError).
+    intents = IntentDetector(load_intents(config.knowledge_dir), matcher.answers)
 
     async def post_init(app: App) -> None:
         db = await Database.open(config.database_path)
@@ -61,7 +65,15 @@ def build_application(
         bot_data: BotData = app.bot_data
         sender = Outbound(app.bot, db.users)  # the one sender of unsolicited messages
         services = Services(
-            config, db, catalogs, knowledge, matcher, Pseudonyms(secret), sender, event_desk
+            config,
+            db,
+            catalogs,
+            knowledge,
+            matcher,
+            Pseudonyms(secret),
+            sender,
+            event_desk,
+            intents=intents,
         )
         bot_data.install(services)
         privacy.schedule(app)  # question texts erased after QUESTION_RETENTION_DAYS

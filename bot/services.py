@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from bot.ask.intents import IntentDetector
 from bot.ask.service import Asking
+from bot.ask.understanding import Understanding
 from bot.config import Config
 from bot.core.pseudonyms import Pseudonyms
 from bot.core.sending import Sender
@@ -37,6 +39,8 @@ class Services:
     sender: Sender
     # Meetings and deadlines: catalog, clock, time zone, the delivery lock.
     desk: EventDesk = field(default_factory=EventDesk.empty)
+    # Small talk, the bot's own features, hand-overs (knowledge/intents.toml), built at start.
+    intents: IntentDetector = field(kw_only=True)
 
     def user_key(self, user_id: int) -> str:
         return self.pseudonyms.of(user_id)
@@ -48,7 +52,14 @@ class Services:
 
     @cached_property
     def ask(self) -> Asking:
-        return Asking(self.db.questions, self.matcher, self.knowledge, self.pseudonyms)
+        return Asking(
+            self.db.questions,
+            Understanding(self.matcher, self.intents),
+            self.knowledge,
+            self.pseudonyms,
+            self.catalogs,
+            self.events,
+        )
 
     @cached_property
     def inbox(self) -> Inbox:

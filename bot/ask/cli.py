@@ -1,27 +1,45 @@
-"""`python -m bot ask`: answer questions as the bot would, for scripts and the coordinator."""
+"""`python -m bot ask`: answer messages as the chat would, for scripts and the coordinator.
+
+`--json` shows what the chat shows: the first message as the member sees it, its buttons
+(label and data), the offices the reply refers to, the language it is in, and what kind of
+reply it is (smalltalk, feature, handover, answer, unsure, out_of_scope). Nothing is stored:
+buttons that name a question carry the number 0. Deadlines come from the events catalog
+(the coordinators' own dates are in the bot's database, which `ask` does not open).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime, timedelta
 from typing import Any, TextIO
 
-from bot.ask.pages import for_result
+from bot.ask.intents import IntentDetector
+from bot.ask.pages import for_message
+from bot.ask.service import first_deadline
+from bot.ask.understanding import Understanding, answered_entry, referral_targets
 from bot.config import Config
-from bot.core.reply import visible_text
+from bot.core.reply import Reply, visible_text
+from bot.events.loader import load_events
+from bot.events.occurrences import expand
 from bot.i18n import Catalogs
 from bot.i18n.languages import LANGUAGES
 from bot.knowledge import Knowledge, load_knowledge
+from bot.knowledge.intents import load_intents
 from bot.matching.matcher import Matcher
 
 
 class Answerer:
-    """The knowledge base, matcher and catalogs, loaded once for many questions."""
+    """The knowledge base, matcher, intents, events and catalogs, loaded once."""
 
     def __init__(self, config: Config, knowledge: Knowledge | None = None) -> None:
         self.default = config.default_language
+        self.timezone = config.timezone
         self.knowledge = knowledge or load_knowledge(config.knowledge_dir)
         self.matcher = Matcher.from_knowledge(self.knowledge)
+        intents = IntentDetector(load_intents(config.knowledge_dir), self.matcher.answers)
+        self.understanding = Understanding(self.matcher, intents)
+        self.catalog = load_events(config.knowledge_dir, self.knowledge)
         self.catalogs = Catalogs(config.timezone)
 
     def answer(self, text: str, lang: str | None) -> dict[str, Any]:
@@ -32,13 +50,28 @@ class Answerer:
                 "lang": lang,
                 "error": f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}",
             }
-        result = self.matcher.match(text)
-        reply = for_result(result, 0, self.catalogs.get(lang), self.knowledge)
+        understood = self.understanding.understand(text, lang)
+        t = self.catalogs.get(understood.lang)
+        entry = answered_entry(understood, self.knowledge)
+        deadline = None
+        if entry is not None:
+            today = datetime.now(self.timezone).date()
+            found = expand(self.catalog, [], self.timezone, today, today + timedelta(days=365))
+            deadline = first_deadline(found, entry.id)
+        reply = for_message(understood, 0, t, self.knowledge, deadline)
+        result = understood.result
         return {
             "text": text,
-            "lang": lang,
-            "matched": result.confident,
-            "answer": visible_text(reply.text),
+            "user_lang": lang,
+            "lang": understood.lang,
+            "kind": understood.kind,
+            "intent": understood.intent.id if understood.intent else None,
+            "matched": understood.kind == "answer",
+            "answer": visible_text(reply.chunks()[0]),
+            "buttons": _buttons(reply),
+            "referrals": [
+                {"id": e.id, "name": e.name} for e in referral_targets(understood, self.knowledge)
+            ],
             "matches": [
                 {
                     "id": m.entry_id,
@@ -49,6 +82,14 @@ class Answerer:
                 for m in result.matches
             ],
         }
+
+
+def _buttons(reply: Reply) -> list[dict[str, str]]:
+    return [
+        {"label": b.label, **({"url": b.url} if b.url else {"data": b.data or ""})}
+        for row in reply.buttons
+        for b in row
+    ]
 
 
 def run_ask(config: Config, args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
@@ -70,7 +111,9 @@ def run_ask(config: Config, args: argparse.Namespace, stdin: TextIO, stdout: Tex
     elif "error" in out:
         stdout.write(f"error: {out['error']}\n")
     else:
-        stdout.write(out["answer"] + "\n\n")
+        stdout.write(f"[{out['kind']}, {out['lang']}]\n{out['answer']}\n\n")
+        for b in out["buttons"]:
+            stdout.write(f"  [{b['label']}]  {b.get('data') or b.get('url')}\n")
         for m in out["matches"]:
             stdout.write(f"  {m['score']:5.1f}  {m['id']} ({m['kind']}): {m['name']}\n")
     return 2 if "error" in out else 0

@@ -1,63 +1,102 @@
-"""A member's question: match it, log it for the evaluation figures, compose the reply."""
+"""A member's message: understand it, log what the figures need, compose the reply.
+
+What is logged, and why:
+- small talk and the bot's own features: nothing. They are no questions to the knowledge
+  base, so storing their text would keep personal data for no purpose, and counting them
+  would inflate the questions and the unanswered ones;
+- a message for the coordination office (application status, "a person please"): stored
+  like a question with its intent (migration 0008), because the hand-over buttons pass its
+  text on; it counts in the figures only once handed over, never as unanswered;
+- a question: as before (matches, outcome), and a confident answer as a referral.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.ask.pages import for_result, suggestions
+from bot.ask.pages import for_message, suggestions
+from bot.ask.understanding import Understanding, answered_entry
+from bot.browse.entry import NextDeadline
 from bot.core.pseudonyms import Pseudonyms
 from bot.core.reply import Reply, esc
 from bot.db.questions import QuestionQueries, ScoredId
-from bot.i18n import Translator
+from bot.events.occurrences import Occurrence
+from bot.events.service import Events
+from bot.i18n import Catalogs, Translator
 from bot.knowledge import Knowledge
-from bot.matching.matcher import Matcher
 
 MAX_STORED = 4096
+
+
+async def next_deadline(events: Events, entry_id: str) -> NextDeadline | None:
+    """The next deadline of a program that has not passed (a coordinator's date included)."""
+    if not events.desk.catalog.deadline_events_for(entry_id):
+        return None
+    return first_deadline(await events.upcoming(), entry_id)
+
+
+def first_deadline(occurrences: Iterable[Occurrence], entry_id: str) -> NextDeadline | None:
+    """The first active deadline of the entry among occurrences sorted by date."""
+    for occ in occurrences:
+        if occ.entry_id == entry_id and occ.kind == "deadline" and not occ.cancelled:
+            return NextDeadline(occ.day, occ.tentative)
+    return None
 
 
 @dataclass(frozen=True)
 class Asking:
     questions: QuestionQueries
-    matcher: Matcher
+    understanding: Understanding
     knowledge: Knowledge
     pseudonyms: Pseudonyms
+    catalogs: Catalogs
+    events: Events
 
     async def ask(self, t: Translator, user_id: int, text: str) -> Reply:
-        """Answer a free-text question and log it (pseudonymous key, matches, outcome)."""
-        result = self.matcher.match(text)
-        outcome = "answered" if result.confident else ("unsure" if result.matches else "no_match")
+        """Answer a typed message in its language and log it as the module docstring says."""
+        understood = self.understanding.understand(text, t.locale)
+        t = self.catalogs.get(understood.lang)
+        question_id = 0
         key = self.pseudonyms.of(user_id)
-        question_id = await self.questions.log_question(
-            key,
-            t.locale,
-            text[:MAX_STORED],
-            outcome,
-            [ScoredId(m.entry_id, m.score) for m in result.matches],
-        )
-        if result.confident and result.best:
-            entry = self.knowledge.entries[result.best.entry_id]
+        intent = understood.intent
+        if intent is None or intent.handover:
+            question_id = await self.questions.log_question(
+                key,
+                t.locale,
+                text[:MAX_STORED],
+                understood.outcome,
+                [ScoredId(m.entry_id, m.score) for m in understood.result.matches],
+                intent.id if intent else None,
+            )
+        entry = answered_entry(understood, self.knowledge)
+        deadline = None
+        if entry is not None:
             await self.questions.log_referral(key, entry.id, entry.kind, "answer", question_id)
-        return for_result(result, question_id, t, self.knowledge)
+            deadline = await next_deadline(self.events, entry.id)
+        return for_message(understood, question_id, t, self.knowledge, deadline)
 
-    async def pick(self, user_id: int, question_id: int, entry_id: str) -> bool:
-        """Log that the user chose another candidate; False if the button was not theirs."""
+    async def pick(self, user_id: int, question_id: int, entry_id: str) -> str | None:
+        """Log that the user chose another candidate; the question's language, or None if
+        the button was not theirs."""
         entry = self.knowledge.entries.get(entry_id)
         key = self.pseudonyms.of(user_id)
-        if entry is None or await self.questions.question_text(question_id, key) is None:
-            return False
+        asked = await self.questions.question_text(question_id, key)
+        if entry is None or asked is None:
+            return None
         await self.questions.log_action(question_id, "candidate", entry_id)
         await self.questions.log_referral(key, entry_id, entry.kind, "button", question_id)
-        return True
+        return asked[1]
 
-    async def other_candidates(
-        self, t: Translator, user_id: int, question_id: int
-    ) -> Reply | None:
-        """After "not what I meant": the other candidates and the hand-over; None if forged."""
+    async def other_candidates(self, user_id: int, question_id: int) -> Reply | None:
+        """After "not what I meant": the other candidates and the hand-over, in the language
+        the question was answered in; None if forged."""
         asked = await self.questions.question_text(question_id, self.pseudonyms.of(user_id))
         if asked is None:
             return None
+        t = self.catalogs.get(asked[1] if asked[1] in self.catalogs.languages else "de")
         await self.questions.log_action(question_id, "not_what_i_meant")
-        result = self.matcher.match(asked[0])
+        result = self.understanding.matcher.match(asked[0])
         entries = [self.knowledge.entries[m.entry_id] for m in result.matches[1:4]]
         intro = esc(
             t.gettext("Sorry. Perhaps one of these fits, or ask the coordination office:")

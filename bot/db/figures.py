@@ -12,6 +12,8 @@ _CONTACTS = (
     "SELECT at, user_key FROM (SELECT asked_at AS at, user_key FROM questions "
     "UNION ALL SELECT referred_at, user_key FROM referrals) WHERE at >= ? AND at < ?"
 )
+# A message for the coordination office (questions.intent) counts once it was handed over.
+_ASKED = "(q.intent IS NULL OR EXISTS (SELECT 1 FROM open_questions o WHERE o.question_id = q.id))"
 _CLASS = (
     "CASE WHEN EXISTS (SELECT 1 FROM open_questions o WHERE o.question_id = q.id) "
     "THEN 'handed_off' WHEN q.outcome = 'answered' THEN 'answered' ELSE 'unanswered' END"
@@ -40,8 +42,8 @@ class FigureQueries(Queries):
 
     async def questions_per_month(self, start: str, end: str) -> dict[str, int]:
         return await self._pairs(
-            "SELECT substr(asked_at, 1, 7) AS m, COUNT(*) FROM questions "
-            "WHERE asked_at >= ? AND asked_at < ? GROUP BY m ORDER BY m",
+            "SELECT substr(asked_at, 1, 7) AS m, COUNT(*) FROM questions q "
+            f"WHERE asked_at >= ? AND asked_at < ? AND {_ASKED} GROUP BY m ORDER BY m",
             (start, end),
         )
 
@@ -49,7 +51,7 @@ class FigureQueries(Queries):
         """answered (by the bot) / handed_off (to the office) / unanswered: a partition."""
         found = await self._pairs(
             f"SELECT {_CLASS} AS c, COUNT(*) FROM questions q "
-            "WHERE q.asked_at >= ? AND q.asked_at < ? GROUP BY c",
+            f"WHERE q.asked_at >= ? AND q.asked_at < ? AND {_ASKED} GROUP BY c",
             (start, end),
         )
         return {k: found.get(k, 0) for k in ("answered", "handed_off", "unanswered")}
@@ -80,8 +82,8 @@ class FigureQueries(Queries):
 
     async def question_languages(self, start: str, end: str) -> dict[str, int]:
         return await self._pairs(
-            "SELECT locale, COUNT(*) AS n FROM questions WHERE asked_at >= ? AND asked_at < ? "
-            "GROUP BY locale ORDER BY n DESC, locale",
+            "SELECT locale, COUNT(*) AS n FROM questions q WHERE asked_at >= ? AND asked_at < ? "
+            f"AND {_ASKED} GROUP BY locale ORDER BY n DESC, locale",
             (start, end),
         )
 
@@ -118,7 +120,7 @@ class FigureQueries(Queries):
         """Questions the bot could not answer (or the asker rejected) whose text is still kept."""
         return await self.fetch_all(
             f"SELECT q.asked_at, q.locale, q.text, {_CLASS} AS class FROM questions q "
-            "WHERE q.text IS NOT NULL AND q.text != '' AND (q.outcome != 'answered' "
+            f"WHERE q.text IS NOT NULL AND q.text != '' AND {_ASKED} AND (q.outcome != 'answered' "
             "OR EXISTS (SELECT 1 FROM question_actions a WHERE a.question_id = q.id "
             "AND a.action = 'not_what_i_meant')) ORDER BY q.asked_at DESC, q.id DESC LIMIT ?",
             (limit,),

@@ -16,14 +16,21 @@ class ScoredId:
 
 class QuestionQueries(Queries):
     async def log_question(
-        self, user_key: str, locale: str, text: str, outcome: str, matches: Sequence[ScoredId]
+        self,
+        user_key: str,
+        locale: str,
+        text: str,
+        outcome: str,
+        matches: Sequence[ScoredId],
+        intent: str | None = None,
     ) -> int:
-        """Store one question with its ranked matches; return its id."""
+        """Store one question with its ranked matches; return its id. `intent`: a message
+        for the coordination office (migration 0008), counted only once handed over."""
         async with self.transaction():
             cur = await self._conn.execute(
-                "INSERT INTO questions (asked_at, user_key, locale, text, outcome) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (utcnow(), user_key, locale, text, outcome),
+                "INSERT INTO questions (asked_at, user_key, locale, text, outcome, intent) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (utcnow(), user_key, locale, text, outcome, intent),
             )
             question_id = cur.lastrowid
             await self._conn.executemany(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import TypeHandler
 
-from bot.ask import Candidate, NotMeant
+from bot.ask import Candidate, Feature, KeepLanguage, NotMeant
 from bot.broadcast import (
     AUDIENCE,
     AUDIENCE_BUTTON,
@@ -31,7 +31,7 @@ from bot.broadcast import (
     TopicMOs,
     Version,
 )
-from bot.browse import Topic, View
+from bot.browse import More, Page, Topic, View
 from bot.directory import ASK_DELETE, ASKING, DELETE, EDIT, NEW, VIEW, Export, Step
 from bot.events import (
     LEAD_TIMES,
@@ -82,7 +82,7 @@ from bot.home import Language, Menu
 from bot.i18n import N_, NC_
 from bot.inbox import HandOver, SaveSuggestion, ShareName
 from bot.navigator import ASKING as FIT_ASKING
-from bot.navigator import Fit
+from bot.navigator import Fit, RuledOut
 from bot.privacy import Erase
 from bot.survey import LAUNCH, RESULTS, SurveyAnswer
 from bot.survey import TEXT as SURVEY_TEXT
@@ -301,6 +301,14 @@ def register(app: App) -> None:
     app.add_handler(button(View, browse.show_entry))
     app.add_handler(button(Candidate, ask.pick_candidate))
     app.add_handler(button(NotMeant, ask.not_what_i_meant))
+    # Under a page or an answer: its rest (mo:), another language's text (pg:); under a reply
+    # in the question's language: keep that language (kl:); a feature offered to free text (ft:).
+    app.add_handler(button(More, browse.show_more))
+    app.add_handler(button(Page, browse.show_page))
+    app.add_handler(button(KeepLanguage, ask.keep_language))
+    app.add_handler(button(Feature, ask.run_feature))
+    # Under a /fit result: the programs the answers rule out (fo:), after the check has ended.
+    app.add_handler(button(RuledOut, navigator.show_ruled_out))
     # Hand-over: ho: asks whether to share the name, hn: passes the question on.
     app.add_handler(button(HandOver, inbox.offer_hand_over))
     app.add_handler(button(ShareName, inbox.hand_over))

@@ -7,8 +7,8 @@ from telegram.ext import ConversationHandler
 
 from bot.handlers.context import BotContext
 from bot.handlers.messages import refuse_button, reply, send, show
-from bot.navigator import ASKING, Fit, pages
-from bot.navigator.service import ORDER, answers_for, assess
+from bot.navigator import ASKING, Fit, RuledOut, pages
+from bot.navigator.service import ORDER, answers_for, assess, decode, encode
 
 END = ConversationHandler.END
 TIMEOUT_SECONDS = 15 * 60
@@ -47,8 +47,21 @@ async def take_answer(update: Update, context: BotContext, data: Fit) -> int | N
         return ASKING
     context.user_data.pop(KEY, None)
     verdicts = assess(knowledge, state["answers"])
-    await show(update, context, pages.result_page(t, knowledge, verdicts))
+    code = encode(state["answers"], knowledge)
+    await show(update, context, pages.result_page(t, knowledge, verdicts, code))
     return END
+
+
+async def show_ruled_out(update: Update, context: BotContext, data: RuledOut) -> None:
+    """fo:<answers>: the programs the answers rule out, with the reasons, as a new message."""
+    knowledge = context.services.knowledge
+    answers = decode(data.answers, knowledge)
+    if answers is None:
+        await refuse_button(update, context)
+        return
+    if update.callback_query:
+        await update.callback_query.answer()
+    await send(update, context, pages.ruled_out_page(context.t, assess(knowledge, answers)))
 
 
 async def end_politely(update: Update, context: BotContext) -> None:

@@ -10,3 +10,11 @@ class Fit(CallbackData, prefix="fit"):
 
 
 ASKING = 0
+
+
+class RuledOut(CallbackData, prefix="fo"):
+    """The programs a finished check ruled out, with the reasons. `answers` holds the
+    board's answers, one character each (service.encode), so the button works after the
+    conversation has ended and after a restart."""
+
+    answers: str

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.browse import View
+from bot.browse.brief import Block, fit
 from bot.browse.entry import fill, label
 from bot.core.reply import Button, Reply, bold, esc
 from bot.home import Menu
 from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Knowledge, Rule
-from bot.navigator import Fit
+from bot.navigator import Fit, RuledOut
 from bot.navigator.service import ORDER, UNKNOWN, Verdict, answers_for
 
 YES_NO = {"yes": "Yes", "no": "No"}
@@ -73,42 +74,65 @@ def _reason(rule: Rule, verdict: Verdict, t: Translator) -> str:
     return fill(rule.reason.get(t.locale) or rule.reason["de"], verdict.program, t)
 
 
-def result_page(t: Translator, knowledge: Knowledge, verdicts: list[Verdict]) -> Reply:
+MAX_FITTING = 5
+
+
+def _one_reason(v: Verdict, t: Translator) -> str:
+    """The reason a program is listed: a fit, else a note, else what to check."""
+    if v.fits:
+        return f"✓ {_reason(v.fits[0], v, t)}"
+    if v.notes:
+        return f"• {_reason(v.notes[0], v, t)}"
+    if v.to_check:
+        return "? " + t.gettext("Please check: {reason}", reason=_reason(v.to_check[0], v, t))
+    return "• " + t.gettext("The sources name no conditions for this program.")
+
+
+def result_page(
+    t: Translator, knowledge: Knowledge, verdicts: list[Verdict], answers: str
+) -> Reply:
+    """The programs that may fit first, at most five, one line each (name and the reason);
+    the ruled-out ones behind a button (`answers`: the encoded answers, for that button)."""
     fitting = [v for v in verdicts if not v.ruled_out]
-    lines = [bold(t.gettext("Programs that may fit you"))]
-    for v in fitting:
-        lines += ["", bold(label(v.program, t))]
-        lines += [f"✓ {esc(_reason(r, v, t))}" for r in v.fits]
-        lines += [f"• {esc(_reason(r, v, t))}" for r in v.notes]
-        for r in v.to_check:
-            check = t.gettext("Please check: {reason}", reason=_reason(r, v, t))
-            lines.append(f"? {esc(check)}")
-        if v.no_rules:
-            no_rules = t.gettext("The sources name no conditions for this program.")
-            lines.append(f"• {esc(no_rules)}")
-        lines.append(f"→ {esc(_next_step(v, t, knowledge))}")
-    ruled_out = [v for v in verdicts if v.ruled_out]
-    if ruled_out:
-        lines += ["", bold(t.gettext("Ruled out"))]
-        for v in ruled_out:
-            reasons = "; ".join(_reason(r, v, t) for r in v.excluded)
-            lines.append(f"✗ {esc(label(v.program, t))}: {esc(reasons)}")
-    buttons = tuple((Button(label(v.program, t), View(v.program.id).data()),) for v in fitting)
-    again = Button(t.pgettext("button", "Start again"), Menu("fit").data())
-    return Reply("\n".join(lines), (*buttons, (again, back_to_menu(t))))
-
-
-def _next_step(v: Verdict, t: Translator, knowledge: Knowledge) -> str:
-    applying = knowledge.applying.get(v.program.id)
-    helpers = [
-        knowledge.entries[o]
-        for o in (applying.help_from if applying else ())
-        if o in knowledge.entries
+    head = [Block((t.gettext("Programs that may fit you"),), style="bold")]
+    body = [
+        Block((_one_reason(v, t),), t.bidi(v.program.text(t.locale).title) + ":")
+        for v in fitting[:MAX_FITTING]
     ]
-    if helpers:
-        names = "; ".join(t.bidi(h.name) for h in helpers)
-        return t.gettext("Help with applying: {offices}", offices=names)
-    return t.gettext("Ask the coordination office how to apply.")
+    if not fitting:
+        body.append(Block((t.gettext("None of the programs fits your answers."),)))
+    more = len(fitting) - MAX_FITTING
+    if more > 0:
+        others = t.ngettext(
+            "{n} more program may fit: see all programs.",
+            "{n} more programs may fit: see all programs.",
+            more,
+        )
+        body.append(Block((others,)))
+    text = fit(head, body).html()  # within the length of a first message, reasons cut if need be
+    rows: list[tuple[Button, ...]] = [
+        (Button(label(v.program, t), View(v.program.id).data()),) for v in fitting[:MAX_FITTING]
+    ]
+    ruled_out = len(verdicts) - len(fitting)
+    if ruled_out:
+        caption = t.ngettext("Ruled out: {n} program", "Ruled out: {n} programs", ruled_out)
+        rows.append((Button(caption, RuledOut(answers).data()),))
+    if more > 0:
+        rows.append((Button(t.pgettext("button", "All programs"), Menu("programs").data()),))
+    again = Button(t.pgettext("button", "Start again"), Menu("fit").data())
+    rows.append((again, back_to_menu(t)))
+    return Reply(text, tuple(rows))
+
+
+def ruled_out_page(t: Translator, verdicts: list[Verdict]) -> Reply:
+    """The programs the answers rule out, each with its reasons."""
+    lines = [bold(t.gettext("Ruled out"))]
+    for v in verdicts:
+        if v.ruled_out:
+            reasons = "; ".join(_reason(r, v, t) for r in v.excluded)
+            title = t.bidi(v.program.text(t.locale).title)
+            lines += ["", f"✗ {bold(title)}: {esc(reasons)}"]
+    return Reply("\n".join(lines))
 
 
 def timed_out(t: Translator) -> Reply:

@@ -65,3 +65,30 @@ def assess(knowledge: Knowledge, answers: Mapping[str, str]) -> list[Verdict]:
         key=lambda v: (v.ruled_out, -len(v.fits), len(v.to_check), v.no_rules, v.program.id)
     )
     return verdicts
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def encode(answers: Mapping[str, str], knowledge: Knowledge) -> str:
+    """The answers as one character per question (its position among the question's answers)."""
+    out = []
+    for question in ORDER:
+        options = answers_for(question, knowledge)
+        answer = answers.get(question, UNKNOWN)
+        out.append(_DIGITS[options.index(answer if answer in options else UNKNOWN)])
+    return "".join(out)
+
+
+def decode(code: str, knowledge: Knowledge) -> dict[str, str] | None:
+    """The answers of `encode`, or None if the code is not one (forged or from an old schema)."""
+    if len(code) != len(ORDER):
+        return None
+    answers = {}
+    for question, char in zip(ORDER, code, strict=True):
+        options = answers_for(question, knowledge)
+        index = _DIGITS.find(char)
+        if not 0 <= index < len(options):
+            return None
+        answers[question] = options[index]
+    return answers

@@ -54,17 +54,19 @@ async def test_the_answer_is_in_the_users_language(harness, knowledge, lang):
     assert title.replace(FSI, "").replace(PDI, "") in text.replace(FSI, "").replace(PDI, "")
     assert entry.name.split()[0] in text  # the official German name, to find the office
     data = [b["callback_data"] for b in last_buttons(calls)]
-    assert data[0].endswith(":auslaenderbeirat-projekt")
+    assert data[0] == f"mo:auslaenderbeirat-institutionell:{lang}:x"  # the rest of the page
+    assert data[1].endswith(":auslaenderbeirat-projekt")
     assert data[-1].startswith("nm:")
 
 
 async def test_amounts_are_formatted_for_the_locale(harness):
     use_matcher(harness, FixedMatcher(("auslaenderbeirat-institutionell", 95.0)))
-    [de] = texts(await harness.chat(user_id=1, language_code="de").send(CLEAR["de"]))
-    [en] = texts(await harness.chat(user_id=2, language_code="en").send(CLEAR["de"]))
-    [fa] = texts(await harness.chat(user_id=3, language_code="fa").send(CLEAR["de"]))
-    assert "200\xa0€" in de  # CLDR: a no-break space before the sign
-    assert "€200" in en
+    # a name in no particular language: each is answered in their own
+    [de] = texts(await harness.chat(user_id=1, language_code="de").send("Ausländerbeirat"))
+    [en] = texts(await harness.chat(user_id=2, language_code="en").send("Ausländerbeirat"))
+    [fa] = texts(await harness.chat(user_id=3, language_code="fa").send("Ausländerbeirat"))
+    assert "200\xa0€ (2020)" in de  # CLDR: a no-break space before the sign; the year it holds for
+    assert "€200 (2020)" in en
     assert harness.services.catalogs.get("fa").money(200) in fa
 
 
@@ -201,16 +203,18 @@ async def test_programs_menu_lists_every_program(harness, knowledge):
 
 async def test_every_entry_page_renders_in_every_language(harness, knowledge):
     """Telegram's rules (HTML, length) are enforced by the local API: no page may break."""
-    from bot.browse.entry import entry_page
+    from bot.browse.details import details_page
+    from bot.browse.entry import PageView, entry_page
     from bot.handlers.messages import markup
     from bot.i18n.languages import LANGUAGES
 
     for lang in LANGUAGES:
         t = harness.services.catalogs.get(lang)
         for entry in knowledge.entries.values():
-            reply = entry_page(entry, t, knowledge)
-            for chunk in reply.chunks():
-                await harness.app.bot.send_message(1, chunk, reply_markup=markup(reply))
+            view = PageView(entry, t, knowledge)
+            for reply in (entry_page(view), details_page(view)):
+                for chunk in reply.chunks():
+                    await harness.app.bot.send_message(1, chunk, reply_markup=markup(reply))
     assert not [
         c
         for c in harness.api.calls

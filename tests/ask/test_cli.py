@@ -25,8 +25,13 @@ def test_json_answer_has_the_documented_shape():
     result = _ask("Wo finden wir einen Raum für unseren Deutschkurs?", "--lang", "tr", "--json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert set(out) == {"text", "lang", "matched", "answer", "matches"}
-    assert out["lang"] == "tr" and isinstance(out["matched"], bool)
+    assert set(out) == {
+        *("text", "user_lang", "lang", "kind", "intent", "matched", "answer"),
+        *("buttons", "referrals", "matches"),
+    }
+    assert out["user_lang"] == "tr" and isinstance(out["matched"], bool)
+    assert out["lang"] == "de"  # a German question is answered in German
+    assert out["kind"] in {"answer", "unsure"} and out["intent"] is None
     assert 1 <= len(out["matches"]) <= 5
     for m in out["matches"]:
         assert set(m) == {"id", "kind", "name", "score"}
@@ -48,7 +53,7 @@ def test_batch_keeps_order_and_reports_bad_lines():
         json.dumps({"lang": "en"}),
         json.dumps({"text": "حمایت مالی برای انجمن", "lang": "fa"}),
         json.dumps({"text": "x", "lang": "pt"}),
-        json.dumps({"text": "kultur festivali için para", "lang": "tr"}),
+        json.dumps({"text": "kültür festivali için nereden para bulabiliriz?", "lang": "tr"}),
     ]
     result = _ask("--json", "--batch", stdin="\n".join(lines) + "\n")
     assert result.returncode == 0
@@ -69,3 +74,43 @@ def test_plain_output_lists_the_matches():
     result = _ask("Integration durch Kultur Antrag", "--lang", "de")
     assert result.returncode == 0
     assert "integration-durch-kultur" in result.stdout
+
+
+def test_json_shows_what_the_chat_shows_for_every_kind():
+    lines = [
+        {"text": "Hallo", "lang": "de"},
+        {"text": "Erinnere mich bitte an die Frist", "lang": "de"},
+        {"text": "Wie ist der Stand unseres Antrags beim Ausländerbeirat?", "lang": "de"},
+        {
+            "text": "Ausländerbeirat institutionelle Förderung für Vereine mit Vereinsraum",
+            "lang": "de",
+        },
+        {"text": "Wer gewinnt heute das Fußballspiel?", "lang": "de"},
+        {
+            "text": "Derneğimiz için Ausländerbeirat'tan proje desteği alabilir miyiz?",
+            "lang": "de",
+        },
+    ]
+    result = _ask("--batch", stdin="".join(json.dumps(x) + "\n" for x in lines))
+    greeting, feature, status, answer, outside, turkish = (
+        json.loads(line) for line in result.stdout.splitlines()
+    )
+    assert (greeting["kind"], greeting["intent"], greeting["referrals"]) == (
+        "smalltalk",
+        "greeting",
+        [],
+    )
+    assert {"label": "Frage stellen", "data": "menu:ask"} in greeting["buttons"]
+    assert feature["kind"] == "feature" and [b["data"] for b in feature["buttons"]] == ["rm:home"]
+    assert status["kind"] == "handover" and status["buttons"][0]["data"] == "ho:0"
+    assert [r["id"] for r in status["referrals"]] == ["koordinierungsstelle-mo"]
+    assert answer["kind"] == "answer" and answer["matched"] is True
+    assert answer["buttons"][0]["data"] == "mo:auslaenderbeirat-institutionell:de:x"
+    assert {
+        "id": "geschaeftsstelle-auslaenderbeirat",
+        "name": "Geschäftsstelle des Ausländerbeirats",
+    } in answer["referrals"]
+    assert len(answer["answer"]) <= 700 and "<b>" not in answer["answer"]
+    assert (outside["kind"], outside["referrals"]) == ("out_of_scope", [])
+    assert (turkish["user_lang"], turkish["lang"]) == ("de", "tr")
+    assert turkish["buttons"][-1]["data"] == "kl:tr"

@@ -5,6 +5,7 @@ import asyncio
 import pytest
 
 from bot.app import build_application
+from bot.i18n.bidi import FSI, PDI
 from bot.local.bot_api import LocalBotApi
 from bot.local.runtime import running
 from bot.navigator.service import ORDER, assess
@@ -30,6 +31,11 @@ async def answer_all(chat, answers):
     return calls
 
 
+def plain(text: str) -> str:
+    """Text without the direction isolates around Latin names in right-to-left text."""
+    return text.replace(FSI, "").replace(PDI, "")
+
+
 def question_heading(catalogs, lang, number):
     return catalogs.get(lang).gettext(
         "Question {number} of {total}", number=number, total=len(ORDER)
@@ -52,8 +58,10 @@ async def test_a_registered_association_gets_ranked_programs_with_reasons(
     listed = [b["callback_data"] for b in last_buttons(calls)]
     assert "v:auslaenderbeirat-institutionell" in listed
     assert "v:integration-durch-kultur" in listed
-    # the order follows the reasons: culture fits, so Integration durch Kultur comes early
-    assert listed.index("v:integration-durch-kultur") < listed.index("v:house-of-resources")
+    # at most five, those with a reason that fits first: culture fits, rooms fit
+    programs = [d for d in listed if d.startswith("v:")]
+    assert len(programs) <= 5 and "v:house-of-resources" not in programs
+    assert len(result) <= 700  # a first message
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -63,16 +71,42 @@ async def test_an_initiative_is_told_what_is_ruled_out_and_why(harness, catalogs
     await chat.send("/fit")
     calls = await answer_all(chat, {**REGISTERED, "legal_form": "initiative"})
     [result] = texts(calls)
-    assert t.gettext("Ruled out") in result
+    assert t.gettext("Ruled out") not in result  # one line per fitting program, no more
+    data = [b["callback_data"] for b in last_buttons(calls)]
+    assert "v:auslaenderbeirat-institutionell" not in data
+    [ruled_out] = [d for d in data if d.startswith("fo:")]
+    # the reasons are behind the button, as a new message, also after the check has ended
+    [reasons] = texts(await chat.press(ruled_out))
+    assert reasons.startswith(t.gettext("Ruled out"))
     rule = next(
         r
         for r in knowledge.applying["auslaenderbeirat-institutionell"].rules
         if r.question == "legal_form" and r.effect == "exclude"
     )
-    assert rule.reason[lang].split("{")[0].strip()[:30] in result
-    assert "v:auslaenderbeirat-institutionell" not in [
-        b["callback_data"] for b in last_buttons(calls)
-    ]
+    assert rule.reason[lang].split("{")[0].strip()[:30] in reasons
+    title = knowledge.entries["auslaenderbeirat-institutionell"].text(lang).title
+    assert title in plain(reasons)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_not_based_in_wiesbaden_rules_out_city_funding(harness, catalogs, knowledge, lang):
+    chat = harness.chat(language_code=lang)
+    await chat.send("/fit")
+    calls = await answer_all(chat, {**REGISTERED, "seat": "no"})
+    data = [b["callback_data"] for b in last_buttons(calls)]
+    city = ["foerderrichtlinien-wiesbaden", "integration-durch-kultur", "sportfoerderung-mo"]
+    assert not {f"v:{p}" for p in city} & set(data)
+    [reasons] = texts(await chat.press(next(d for d in data if d.startswith("fo:"))))
+    for program in city:
+        assert knowledge.entries[program].text(lang).title in plain(reasons)
+        rule = next(r for r in knowledge.applying[program].rules if r.question == "seat")
+        assert rule.effect == "exclude" and rule.reason[lang][:30] in reasons
+
+
+@pytest.mark.parametrize("data", ["fo:", "fo:zzzzzzzz", "fo:1101001", "fo:110100101"])
+async def test_forged_ruled_out_buttons_are_refused(harness, data):
+    calls = await harness.chat(language_code="de").press(data)
+    assert alerts(calls) and not texts(calls)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -84,10 +118,19 @@ async def test_dont_know_keeps_programs_with_something_to_check(
     await chat.send("/fit")
     calls = await answer_all(chat, dict.fromkeys(ORDER, "unknown"))
     [result] = texts(calls)
-    listed = {b["callback_data"] for b in last_buttons(calls)}
-    assert {f"v:{e.id}" for e in knowledge.of_kind("program")} <= listed  # none ruled out
-    assert f"\n{t.gettext('Ruled out')}\n" not in result
-    assert t.gettext("Please check: {reason}", reason="").strip() in result
+    listed = [b["callback_data"] for b in last_buttons(calls)]
+    assert not [d for d in listed if d.startswith("fo:")]  # none ruled out
+    assert len([d for d in listed if d.startswith("v:")]) == 5
+    assert "menu:programs" in listed  # the others: all programs
+    more = len(knowledge.of_kind("program")) - 5
+    assert (
+        t.ngettext(
+            "{n} more program may fit: see all programs.",
+            "{n} more programs may fit: see all programs.",
+            more,
+        )
+        in result
+    )
     assert t.gettext("The sources name no conditions for this program.") in result
 
 
@@ -198,16 +241,18 @@ async def test_a_shared_link_opens_the_page(harness, knowledge):
 
 
 async def test_program_page_shows_checklist_helpers_and_reminder(harness, knowledge, catalogs):
-    calls = await harness.chat(language_code="tr").press("v:wir-migrantenorganisationen")
-    [page] = texts(calls)
-    t = catalogs.get("tr")
-    assert t.gettext("What to prepare:") in page
-    for item in knowledge.applying["wir-migrantenorganisationen"].checklist["tr"]:
-        assert item.split("{")[0][:20] in page
-    assert t.gettext("Help with applying:") in page
+    chat = harness.chat(language_code="tr")
+    calls = await chat.press("v:wir-migrantenorganisationen")
     data = [b.get("callback_data") for b in last_buttons(calls)]
     assert "remind:wir-migrantenorganisationen" in data
     assert "menu:programs" in data
+    # the checklist and who helps are details: behind "More", as a new message
+    [details] = texts(await chat.press("mo:wir-migrantenorganisationen:tr:x"))
+    t = catalogs.get("tr")
+    assert t.gettext("What to prepare:") in details
+    for item in knowledge.applying["wir-migrantenorganisationen"].checklist["tr"]:
+        assert item.split("{")[0][:20] in details
+    assert t.gettext("Help with applying:") in details
 
 
 async def test_glossary_words_are_linked_from_pages_and_found_by_questions(harness):
