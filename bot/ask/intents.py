@@ -10,6 +10,7 @@ returns None and the matcher answers it. The phrases are data (knowledge/intents
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,7 +51,27 @@ class Intent:
 @dataclass(frozen=True)
 class _Phrase:
     intent: str
-    words: frozenset[str]
+    groups: tuple[frozenset[str], ...]  # each group: alternatives, one of which must occur
+    words: frozenset[str]  # all of them
+
+    def said(self, present: set[str]) -> bool:
+        return all(not group.isdisjoint(present) for group in self.groups)
+
+
+def _groups(phrase: str) -> tuple[frozenset[str], ...]:
+    """A phrase's words; a word written "antrag|unterlagen|geld" is one of several."""
+    out: list[frozenset[str]] = []
+    for word in phrase.split():
+        if "|" in word:
+            out.append(frozenset(t for alt in word.split("|") for t in tokens(alt)))
+        else:  # "по-русски" is two words
+            out.extend(frozenset({t}) for t in tokens(word))
+    return tuple(dict.fromkeys(g for g in out if g))
+
+
+# A phrase is said within one sentence: words scattered over a story ("registered … with …
+# you") are not a request. Commas do not end a sentence: "Danke, tschüss" is one message.
+_SENTENCE_END: Final = re.compile(r"[.!?;؟…\n]+(?:\s|$)|\n")
 
 
 class IntentDetector:
@@ -60,14 +81,19 @@ class IntentDetector:
         self._answers = answers or (lambda text: False)
         self._intents = {s.id: Intent(s.id, s.kind, s.command) for s in table.intents.values()}
         self._order = {intent_id: n for n, intent_id in enumerate(self._intents)}
-        self._phrases: dict[str, list[_Phrase]] = defaultdict(list)  # by one of its words
+        self._phrases: dict[str, list[_Phrase]] = defaultdict(list)  # by the words of a group
         words: set[str] = set()
         for spec in table.intents.values():
             for phrase in {p for ps in spec.phrases.values() for p in ps}:
-                toks = frozenset(tokens(phrase))
-                if toks:
-                    self._phrases[min(toks, key=len)].append(_Phrase(spec.id, toks))
-                    words |= toks
+                groups = _groups(phrase)
+                if not groups:
+                    continue
+                every = frozenset().union(*groups)
+                entry = _Phrase(spec.id, groups, every)
+                # indexed under each alternative of its most selective group
+                for key in min(groups, key=lambda g: (len(g), -max(map(len, g)))):
+                    self._phrases[key].append(entry)
+                words |= every
         self._words = frozenset(words)
         self._smalltalk_words = frozenset(
             w
@@ -95,10 +121,13 @@ class IntentDetector:
         if not words:
             return None
         found = {w: self._stems(w) for w in dict.fromkeys(words)}
-        present = {stem for stems in found.values() for stem in stems}
-        matched = [
-            p for stem in present for p in self._phrases.get(stem, ()) if p.words <= present
-        ]
+        matched: list[_Phrase] = []
+        for sentence in _SENTENCE_END.split(text):
+            present = {stem for w in tokens(sentence) for stem in found.get(w, ())}
+            matched.extend(
+                p for stem in present for p in self._phrases.get(stem, ()) if p.said(present)
+            )
+        matched = list(dict.fromkeys(matched))
         if not matched:
             return None
         features = [p for p in matched if self._intents[p.intent].kind != "smalltalk"]
@@ -157,16 +186,19 @@ class IntentDetector:
         return len(rest) <= MAX_SMALLTALK_EXTRA and not self._answers(" ".join(rest))
 
     def _last(self, words: list[str], found: dict[str, set[str]], matched: list[_Phrase]) -> str:
-        """Of several small-talk intents: an insult, else the one said last ("Danke, tschüss")."""
+        """Of several small-talk intents: an insult, else the one said last ("Danke, tschüss").
+        A wish made only of filler words ("schönen Tag", "гарного дня") closes a thanks or a
+        greeting without making it a goodbye: it counts only when nothing else was said."""
         intents = {p.intent for p in matched}
         if "insult" in intents:
             return "insult"
-        last: dict[str, tuple[int, int]] = {}  # intent -> (position, words of its phrase)
+        last: dict[str, tuple[bool, int, int]] = {}  # intent -> (said, position, words)
         for i, w in enumerate(words):
             for p in matched:
                 if found[w] & p.words:
-                    last[p.intent] = max(last.get(p.intent, (-1, 0)), (i, len(p.words)))
-        return max(intents, key=lambda i: (last.get(i, (-1, 0)), -self._order[i]))
+                    key = (not p.words <= self._fillers, i, len(p.words))
+                    last[p.intent] = max(last.get(p.intent, (False, -1, 0)), key)
+        return max(intents, key=lambda i: (last.get(i, (False, -1, 0)), -self._order[i]))
 
 
 def _close(word: str, near: list[str]) -> set[str]:

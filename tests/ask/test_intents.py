@@ -163,3 +163,63 @@ def test_nothing_to_detect():
 def test_without_a_matcher_small_talk_is_still_recognised():
     assert default_detector().detect("Guten Morgen!").id == "greeting"  # type: ignore[union-attr]
     assert Path(REPO_ROOT / "knowledge" / "intents.toml").is_file()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ist unser Förderantrag eigentlich schon bearbeitet worden?",
+        "Seit sechs Wochen keine Rückmeldung zu unserem Antrag beim Kulturamt.",
+        "Has our application to the Kulturamt been processed yet?",
+        "Did you get the forms we emailed last week?",
+        "Gönderdiğimiz evraklar elinize ulaştı mı?",
+        "قدمنا الطلب من ثلاث أشهر ولسا ما وصلنا رد",
+        "Деньги так и не пришли, хотя проект одобрили",
+        "Ми надіслали заявку, досі тиша",
+        "Wysłaliśmy wniosek miesiąc temu i nadal nic",
+        "Avete ricevuto la nostra domanda di contributo?",
+        "درخواست ما در چه مرحله‌ای است؟",
+    ],
+)
+def test_status_questions_are_said_in_many_ways(detector, text):
+    # a meaning (our application + arrived / decided / still nothing), not one wording
+    assert _id(detector, text) == "application_status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie lange dauert es, bis über einen Antrag entschieden wird?",
+        "Wo bekommen wir die Unterlagen für den Antrag?",
+        "Unser Antrag wurde bewilligt – was müssen wir beim Verwendungsnachweis beachten?",
+        "What documents do we need to submit with our application?",
+        "Can we still apply for this year's funding?",
+        "Where can we get money for our summer party?",
+        "Karar ne kadar sürede verilir?",
+        "Сколько времени рассматривается заявка?",
+        "Можно ли получить документы на русском?",
+        "Ile trwa rozpatrzenie wniosku?",
+        "Quanto tempo ci vuole per avere una risposta alla domanda?",
+        "بعد از تأیید پروژه پول کی واریز می‌شود؟",
+    ],
+)
+def test_questions_about_the_procedure_are_not_status_questions(detector, text):
+    assert detector.detect(text) is None
+
+
+def test_a_phrase_is_said_within_one_sentence(detector):
+    # "registered … with … you" spread over a story is not "register with you"
+    story = (
+        "Hi. I'm on the board of an association in Wiesbaden, registered for four years. "
+        "We help new arrivals with paperwork. A lady told us the city has an integration "
+        "plan that you must fit into. What does it mean for our application?"
+    )
+    assert detector.detect(story) is None
+    assert _id(detector, "Can we register with you?") == "register_org"
+
+
+def test_a_wish_closes_a_thanks_without_making_it_a_goodbye(detector):
+    assert _id(detector, "Дякую, гарного дня!") == "thanks"
+    assert _id(detector, "Danke, schönen Tag noch") == "thanks"
+    assert _id(detector, "Гарного дня!") == "goodbye"
+    assert _id(detector, "Tschüss, schönen Abend noch") == "goodbye"
