@@ -14,12 +14,12 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.knowledge import Knowledge
 from bot.matching.documents import Document, document_for
 from bot.matching.facets import CUE_TOKENS, Facet, facet_span
-from bot.matching.focus import question_part
+from bot.matching.focus import read
 from bot.matching.frames import FRAME_TOKENS
 from bot.matching.normalize import tokens
 from bot.matching.phrases import PhraseSet
@@ -34,8 +34,7 @@ STRONG = 75.0
 STRONG_MARGIN = 3.0  # … and still ahead: two strong siblings (office and program) are a doubt
 CANDIDATE = 40.0  # below this an entry is not offered even as a suggestion
 MAX_QUERY_TOKENS = 60
-FOCUS_WEIGHT = 2.0  # the words of its question sentences count this much more
-MIN_FOCUS_WORDS = 3  # … when they say something (content words, frames aside)
+FOCUS_SHARE = 0.25  # a story's score: this much from its asking part alone
 TRIGGER_WEIGHT = 1.0
 PROSE_WEIGHT = 0.3
 # Relative to the weight of a word that only one entry uses, so that scores mean the same
@@ -201,23 +200,46 @@ class Matcher:
     # --- ranking -------------------------------------------------------------------------
 
     def match(self, text: str, limit: int = 5) -> MatchResult:
-        text, focus = question_part(text)
-        words = tokens(text)
-        if looks_transliterated(text):
+        story = read(text)
+        words, asked = tokens(story.text), tokens(story.asked)
+        stress = story.weights
+        if looks_transliterated(story.text):
             words = [self._spelled_back(w) for w in words]
-        asked = [w for w in tokens(focus) if w not in NOT_EVIDENCE] if focus else []
-        # a question sentence without content ("Can someone walk us through it?") leaves
-        # the story to say what is meant
-        stress = dict.fromkeys(asked, FOCUS_WEIGHT) if len(asked) >= MIN_FOCUS_WORDS else {}
-        span = facet_span(words)
+            asked = [self._spelled_back(w) for w in asked]
+            stress = {self._spelled_back(w): v for w, v in stress.items()}
+        # the fact asked for is in the question sentence, not in the story ("we got 2,000
+        # euros … what must the report contain?" asks for no amount)
+        said = asked or words
+        span = facet_span(said)
         facet = span[0] if span else None
-        cue = set(words[span[1] : span[2]]) if span else set()
+        cue = set(said[span[1] : span[2]]) if span else set()
+        full = self._evidence(words, stress, cue)
+        if full.total <= 0:
+            return MatchResult((), facet)
+        scores = self._scores(full, facet)
+        if asked:
+            # a story: what its question sentences alone point to weighs as much as the
+            # whole (in a long text every entry it mentions covers a phrase and a name)
+            asking = self._scores(self._evidence(asked, {}, cue), facet)
+            scores = {
+                i: (1 - FOCUS_SHARE) * v + FOCUS_SHARE * asking.get(i, 0.0)
+                for i, v in scores.items()
+            }
+        damp = OFF_TOPIC if OFF_TOPIC_TOKENS.intersection(words) else 1.0
+        ranked = [
+            Match(self._ids[i], round(100 * damp * min(v, 1.0), 1)) for i, v in scores.items()
+        ]
+        ranked = _programs_before_their_offices(ranked, self._offices, facet)
+        ranked.sort(key=lambda m: (-m.score, m.entry_id))
+        ranked = self._most_specific_name_first(ranked, full.hits)
+        return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
+
+    def _evidence(self, words: list[str], stress: dict[str, float], cue: set[str]) -> _Evidence:
+        """How much each entry explains of the words (frames and facet cues aside)."""
         unique = list(dict.fromkeys(words))
         query = [q for q in unique if q not in NOT_EVIDENCE and q not in cue][:MAX_QUERY_TOKENS]
-        evidence = [0.0] * len(self._ids)
-        hits: list[dict[str, float]] = [{} for _ in self._ids]
-        total = 0.0  # how much there is to explain: every word, known or not
-        lean: dict[str, float] = defaultdict(float)
+        found = _Evidence([0.0] * len(self._ids), [{} for _ in self._ids])
+        evidence, hits, lean = found.evidence, found.hits, found.lean
         for q in unique:
             for k, d in self._lean.get(q, {}).items() if q in self._frame_idf else ():
                 lean[k] += W_FRAME_LEAN * self._frame_idf[q] * d
@@ -225,7 +247,7 @@ class Matcher:
             similar = self._similar(q)
             boost = stress.get(q, 1.0)
             if not similar:
-                total += boost * self._unknown if len(q) > 2 else 0.0
+                found.total += boost * self._unknown if len(q) > 2 else 0.0
                 continue
             # a common word must not become informative by resembling a rare one
             cap = self._idf[q] + CAP_SLACK if q in self._idf else math.inf
@@ -240,29 +262,32 @@ class Matcher:
                         best_for_entry[i] = v
                     if sim > hits[i].get(tok, 0.0):
                         hits[i][tok] = sim
-            total += weight
+            found.total += weight
             mass = sum(sim for _, sim in similar)
             for tok, sim in similar:
                 for k, d in self._lean.get(tok, {}).items():
                     lean[k] += weight * d * sim / mass
             for i, v in best_for_entry.items():
                 evidence[i] += v
-        if total <= 0:
-            return MatchResult((), facet)
-        damp = OFF_TOPIC if OFF_TOPIC_TOKENS.intersection(unique) else 1.0
-        ranked = []
-        for i, ev in enumerate(evidence):
+        return found
+
+    def _scores(self, found: _Evidence, facet: Facet | None) -> dict[int, float]:
+        """Each entry's score (0..1) from its evidence, phrases, name, kind and facts."""
+        scores: dict[int, float] = {}
+        if found.total <= 0:
+            return scores
+        for i, ev in enumerate(found.evidence):
             if ev <= 0:
                 continue
-            coverage = ev / total
+            coverage = ev / found.total
             strength = 1 - math.exp(-ev / self._scale)
-            phrase = self._trigger_sets[i].best_coverage(hits[i])
-            named = self._name_sets[i].best_coverage(hits[i])
+            phrase = self._trigger_sets[i].best_coverage(found.hits[i])
+            named = self._name_sets[i].best_coverage(found.hits[i])
             if self._kinds[i] == "glossary":
                 named *= coverage  # a term named in passing is not the question
-            fit = lean.get(self._kinds[i], 0.0) / total
+            fit = found.lean.get(self._kinds[i], 0.0) / found.total
             states = facet is not None and facet in self._facets[i]
-            score = (
+            scores[i] = (
                 W_COVERAGE * coverage
                 + W_STRENGTH * strength
                 + W_PHRASE * phrase
@@ -270,11 +295,17 @@ class Matcher:
                 + W_KIND * fit
                 + W_FACET * states * coverage
             ) / (W_TOTAL + (W_FACET if facet else 0.0))
-            ranked.append(Match(self._ids[i], round(100 * damp * min(score, 1.0), 1)))
-        ranked = _programs_before_their_offices(ranked, self._offices, facet)
-        ranked.sort(key=lambda m: (-m.score, m.entry_id))
-        ranked = self._most_specific_name_first(ranked, hits)
-        return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
+        return scores
+
+
+@dataclass
+class _Evidence:
+    """What the words of a question say about each entry (indexed like `Matcher._ids`)."""
+
+    evidence: list[float]
+    hits: list[dict[str, float]]  # per entry: its words the question said, and how closely
+    total: float = 0.0  # how much there is to explain: every word, known or not
+    lean: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
 def _programs_before_their_offices(
