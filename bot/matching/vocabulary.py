@@ -20,6 +20,7 @@ from bot.matching.normalize import german_reading
 from bot.matching.phrases import common_prefix
 
 ARABIC_CLITICS: Final = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
+VOWELS: Final = frozenset("aeiouyаеиоуыэюяіє")  # endings that change with case and number
 STEM_SHARE: Final = 0.6  # a shared beginning this long (of the shorter word) is the same stem
 INFLECTED: Final = 0.8  # two words differing only in an ending of up to two letters
 
@@ -32,9 +33,13 @@ class Vocabulary:
         for tok in self._vocab:
             self._by_length[len(tok)].append(tok)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        self._four: dict[str, list[str]] = defaultdict(list)  # four letters, a vowel ending
         for tok in self._vocab:
             if len(tok) >= 4:
                 self._by_prefix[tok[:4]].append(tok)
+            if len(tok) == 4 and tok[-1] in VOWELS:
+                self._four[tok[:3]].append(tok)
+        self._near: dict[int, list[str]] = {}  # typo candidates by the length of the word
         self.similar = lru_cache(maxsize=50_000)(self._similar)
 
     def _similar(self, q: str) -> tuple[tuple[str, float], ...]:
@@ -52,6 +57,16 @@ class Vocabulary:
                 found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
         return tuple(found.items())
 
+    def _near_length(self, n: int) -> list[str]:
+        """Words about as long as a word of n letters: one letter more or less, two for a
+        long one (a typo rarely changes the length more)."""
+        if n not in self._near:
+            slack = max(1, n // 5)
+            self._near[n] = [
+                t for m in range(n - slack, n + slack + 1) for t in self._by_length.get(m, ())
+            ]
+        return self._near[n]
+
     def _close_words(self, q: str) -> dict[str, float]:
         found: dict[str, float] = {}
         if q in self._idf:
@@ -60,16 +75,20 @@ class Vocabulary:
             # typos (a word the vocabulary knows is taken as meant): about one edit in a
             # short word, two in a long one, and no big difference in length
             cutoff = 85 if len(q) <= 6 else 80 if len(q) <= 9 else 75
-            slack = max(1, len(q) // 5)
-            near = [
-                t
-                for n in range(len(q) - slack, len(q) + slack + 1)
-                for t in self._by_length.get(n, ())
-            ]
             for tok, score, _ in process.extract(
-                q, near, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=8
+                q,
+                self._near_length(len(q)),
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=cutoff,
+                limit=8,
             ):
                 found[tok] = max(found.get(tok, 0.0), 0.9 * score / 100)
+        if len(q) == 4 and q[-1] in VOWELS:
+            # a short word in another case: "rady" ~ "rada", "kasy" ~ "kasa", "sali" ~ "sala"
+            for tok in self._four.get(q[:3], ()):
+                if tok != q:
+                    found[tok] = max(found.get(tok, 0.0), INFLECTED)
         if len(q) >= 4:
             # shared stem: inflected endings, agglutinated suffixes ("dernegimiz" ~ "dernek")
             for tok in self._by_prefix.get(q[:4], ()):
