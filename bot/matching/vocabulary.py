@@ -47,9 +47,10 @@ class Vocabulary:
         found = self._close_words(q)
         reading = german_reading(q)
         if reading:
-            # the reading is for German names: only a near-exact one counts
+            # the reading is for German names: only a near-exact one counts, the whole name
+            # and not a short word it begins with ("допомога" is not the Italian "dopo")
             for tok, sim in self._close_words(reading).items():
-                if sim >= 0.7:
+                if sim >= 0.7 and len(tok) >= len(reading) - 2:
                     found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
         if len(q) >= 4 and q[0] in ARABIC_CLITICS:
             # "بمدينه", "وللجمعية": a one-letter conjunction or preposition written on the word
