@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.knowledge import Knowledge
 from bot.matching.documents import Document, document_for
@@ -24,6 +24,7 @@ from bot.matching.frames import FRAME_TOKENS
 from bot.matching.normalize import tokens
 from bot.matching.phrases import PhraseSet
 from bot.matching.scope import OFF_TOPIC_TOKENS
+from bot.matching.scoring import Entries, Evidence
 from bot.matching.translit import looks_transliterated, to_cyrillic
 from bot.matching.vocabulary import ARABIC_CLITICS, Vocabulary
 
@@ -42,12 +43,6 @@ PROSE_WEIGHT = 0.3
 SCALE = 1.15  # evidence at which strength reaches 63 % (1 - 1/e)
 UNKNOWN_WEIGHT = 0.7  # a word the knowledge base has never seen still needs explaining
 CAP_SLACK = 0.5
-# The score mixes: the share of the question the entry explains, the absolute evidence,
-# how fully one trigger phrase is covered, and how fully the entry's name is.
-W_COVERAGE, W_STRENGTH, W_PHRASE, W_NAME = 0.4, 0.3, 0.3, 0.2
-W_KIND = 0.25  # signed: the question's wording may lean towards or away from a kind
-W_FACET = 0.3  # an entry that states the fact asked for (deadline, amount, who may apply)
-W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 # Question frames ("wo bekommen wir", "how can we") and facet cues ("bis wann") are no evidence
 # of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
@@ -155,6 +150,9 @@ class Matcher:
             self._lean[tok] = {k: share[k] - base[k] for k in base}
         self._trigger_sets = [PhraseSet(p, self._idf) for p in phrases]
         self._name_sets = [PhraseSet(p, self._idf) for p in names]
+        self._entries = Entries(
+            self._kinds, self._facets, self._trigger_sets, self._name_sets, self._scale
+        )
         self._similar = Vocabulary(self._idf).similar
 
     @classmethod
@@ -216,11 +214,11 @@ class Matcher:
         full = self._evidence(words, stress, cue)
         if full.total <= 0:
             return MatchResult((), facet)
-        scores = self._scores(full, facet)
+        scores = self._entries.scores(full, facet)
         if asked:
-            # a story: what its question sentences alone point to weighs as much as the
-            # whole (in a long text every entry it mentions covers a phrase and a name)
-            asking = self._scores(self._evidence(asked, {}, cue), facet)
+            # a story: what its asking part alone points to counts too (in a long text every
+            # entry it mentions covers a phrase and a name)
+            asking = self._entries.scores(self._evidence(asked, {}, cue), facet)
             scores = {
                 i: (1 - FOCUS_SHARE) * v + FOCUS_SHARE * asking.get(i, 0.0)
                 for i, v in scores.items()
@@ -234,11 +232,11 @@ class Matcher:
         ranked = self._most_specific_name_first(ranked, full.hits)
         return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
 
-    def _evidence(self, words: list[str], stress: dict[str, float], cue: set[str]) -> _Evidence:
+    def _evidence(self, words: list[str], stress: dict[str, float], cue: set[str]) -> Evidence:
         """How much each entry explains of the words (frames and facet cues aside)."""
         unique = list(dict.fromkeys(words))
         query = [q for q in unique if q not in NOT_EVIDENCE and q not in cue][:MAX_QUERY_TOKENS]
-        found = _Evidence([0.0] * len(self._ids), [{} for _ in self._ids])
+        found = Evidence([0.0] * len(self._ids), [{} for _ in self._ids])
         evidence, hits, lean = found.evidence, found.hits, found.lean
         for q in unique:
             for k, d in self._lean.get(q, {}).items() if q in self._frame_idf else ():
@@ -270,42 +268,6 @@ class Matcher:
             for i, v in best_for_entry.items():
                 evidence[i] += v
         return found
-
-    def _scores(self, found: _Evidence, facet: Facet | None) -> dict[int, float]:
-        """Each entry's score (0..1) from its evidence, phrases, name, kind and facts."""
-        scores: dict[int, float] = {}
-        if found.total <= 0:
-            return scores
-        for i, ev in enumerate(found.evidence):
-            if ev <= 0:
-                continue
-            coverage = ev / found.total
-            strength = 1 - math.exp(-ev / self._scale)
-            phrase = self._trigger_sets[i].best_coverage(found.hits[i])
-            named = self._name_sets[i].best_coverage(found.hits[i])
-            if self._kinds[i] == "glossary":
-                named *= coverage  # a term named in passing is not the question
-            fit = found.lean.get(self._kinds[i], 0.0) / found.total
-            states = facet is not None and facet in self._facets[i]
-            scores[i] = (
-                W_COVERAGE * coverage
-                + W_STRENGTH * strength
-                + W_PHRASE * phrase
-                + W_NAME * named
-                + W_KIND * fit
-                + W_FACET * states * coverage
-            ) / (W_TOTAL + (W_FACET if facet else 0.0))
-        return scores
-
-
-@dataclass
-class _Evidence:
-    """What the words of a question say about each entry (indexed like `Matcher._ids`)."""
-
-    evidence: list[float]
-    hits: list[dict[str, float]]  # per entry: its words the question said, and how closely
-    total: float = 0.0  # how much there is to explain: every word, known or not
-    lean: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
 
 def _programs_before_their_offices(

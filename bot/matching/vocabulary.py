@@ -39,7 +39,13 @@ class Vocabulary:
                 self._by_prefix[tok[:4]].append(tok)
             if len(tok) == 4 and tok[-1] in VOWELS:
                 self._four[tok[:3]].append(tok)
-        self._near: dict[int, list[str]] = {}  # typo candidates by the length of the word
+        # typo candidates by length and first letter, and by second letter (other first)
+        self._by_first: dict[tuple[int, str], list[str]] = defaultdict(list)
+        self._by_second: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for tok in self._vocab:
+            if len(tok) >= 4:
+                self._by_first[len(tok), tok[0]].append(tok)
+                self._by_second[len(tok), tok[1]].append(tok)
         self.similar = lru_cache(maxsize=50_000)(self._similar)
 
     def _similar(self, q: str) -> tuple[tuple[str, float], ...]:
@@ -58,15 +64,15 @@ class Vocabulary:
                 found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
         return tuple(found.items())
 
-    def _near_length(self, n: int) -> list[str]:
-        """Words about as long as a word of n letters: one letter more or less, two for a
-        long one (a typo rarely changes the length more)."""
-        if n not in self._near:
-            slack = max(1, n // 5)
-            self._near[n] = [
-                t for m in range(n - slack, n + slack + 1) for t in self._by_length.get(m, ())
-            ]
-        return self._near[n]
+    def _near(self, q: str) -> list[str]:
+        """Typo candidates for q: about as long (one letter more or less, two for a long
+        word) and sharing its first letter, or its second when the first is the typo."""
+        slack = max(1, len(q) // 5)
+        near: list[str] = []
+        for n in range(len(q) - slack, len(q) + slack + 1):
+            near += self._by_first.get((n, q[0]), ())
+            near += [t for t in self._by_second.get((n, q[1]), ()) if t[0] != q[0]]
+        return near
 
     def _close_words(self, q: str) -> dict[str, float]:
         found: dict[str, float] = {}
@@ -78,7 +84,7 @@ class Vocabulary:
             cutoff = 85 if len(q) <= 6 else 80 if len(q) <= 9 else 75
             for tok, score, _ in process.extract(
                 q,
-                self._near_length(len(q)),
+                self._near(q),
                 scorer=fuzz.ratio,
                 processor=None,
                 score_cutoff=cutoff,
