@@ -176,7 +176,7 @@ class IntentDetector:
             for w in words
             if w not in covered
             and w not in FRAME_TOKENS
-            and w not in self._fillers
+            and not self._filler(w)
             and not w.isdigit()
             and len(w) > 1
             and not found[w] & self._smalltalk_words
@@ -184,6 +184,12 @@ class IntentDetector:
         if not rest:
             return True
         return len(rest) <= MAX_SMALLTALK_EXTRA and not self._answers(" ".join(rest))
+
+    def _filler(self, word: str) -> bool:
+        """A filler word, or one with an ending ("راهنمایی‌تون": your guidance)."""
+        if word in self._fillers:
+            return True
+        return any(word[:n] in self._fillers for n in range(PREFIX_MIN, len(word)))
 
     def _last(self, words: list[str], found: dict[str, set[str]], matched: list[_Phrase]) -> str:
         """Of several small-talk intents: an insult, else the one said last ("Danke, tschüss").

@@ -43,6 +43,7 @@ _WORDS: Final = {
         about into as so very just really much many more this that these those if then
         know tell question questions ok okay everything anything nothing exactly""",
     "tr": """
+        bulunur uygun
         sadece yalnızca bile yine hala hâlâ değil hiç artık zaten sadece ama fakat ancak
         nerede nereden nereye nasıl nasil ne neden niye kim kime kimden kimin hangi hangisi
         mi mı mu mü misin miyiz midir var yok mı? ben sen o biz siz onlar bizim sizin benim

@@ -223,3 +223,29 @@ def test_a_wish_closes_a_thanks_without_making_it_a_goodbye(detector):
     assert _id(detector, "Danke, schönen Tag noch") == "thanks"
     assert _id(detector, "Гарного дня!") == "goodbye"
     assert _id(detector, "Tschüss, schönen Abend noch") == "goodbye"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Bist du ein echter Mensch?", "about_bot"),  # asks about the bot …
+        ("Ты живой человек или программа?", "about_bot"),
+        ("Sen gerçek bir insan mısın?", "about_bot"),
+        ("Can I talk to a real person please?", "contact_office"),  # … or wants one
+        ("Хочу поговорить с живым человеком", "contact_office"),
+        ("Con chi sto parlando?", "about_bot"),
+        ("خیلی ممنونم از راهنمایی‌تون", "thanks"),  # a filler with an ending
+        ("Allah razı olsun, çok sağ olun", "thanks"),
+        ("Please erase all my information", "delete_data"),
+        ("ممكن تجاوبني بالعربي؟", "language"),
+        ("Kannst du mir vor der nächsten Frist Bescheid geben?", "reminders"),
+    ],
+)
+def test_what_a_message_means_not_one_of_its_words(detector, text, intent):
+    assert _id(detector, text) == intent
+
+
+def test_a_question_about_whom_to_talk_to_is_not_a_handover(detector):
+    text = "Gibt es jemanden bei der Stadt, mit dem wir über Räume sprechen können?"
+    assert detector.detect(text) is None
+    assert _id(detector, "Kann ich bitte mit jemandem sprechen?") == "contact_office"
