@@ -53,20 +53,29 @@ class _Phrase:
     intent: str
     groups: tuple[frozenset[str], ...]  # each group: alternatives, one of which must occur
     words: frozenset[str]  # all of them
+    absent: frozenset[str] = frozenset()  # words that must not occur with them
 
     def said(self, present: set[str]) -> bool:
-        return all(not group.isdisjoint(present) for group in self.groups)
+        return self.absent.isdisjoint(present) and all(
+            not group.isdisjoint(present) for group in self.groups
+        )
 
 
-def _groups(phrase: str) -> tuple[frozenset[str], ...]:
-    """A phrase's words; a word written "antrag|unterlagen|geld" is one of several."""
+def _groups(phrase: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """A phrase's words, and the words that must not be said with them. A word written
+    "antrag|unterlagen|geld" is one of several; "-взять|получить" must not occur ("где наши
+    деньги?" asks after a payment, "где нам взять деньги на наш праздник?" for a program)."""
     out: list[frozenset[str]] = []
+    absent: set[str] = set()
     for word in phrase.split():
-        if "|" in word:
-            out.append(frozenset(t for alt in word.split("|") for t in tokens(alt)))
+        alternatives = frozenset(t for alt in word.split("|") for t in tokens(alt))
+        if word.startswith("-"):
+            absent |= alternatives
+        elif "|" in word:
+            out.append(alternatives)
         else:  # "по-русски" is two words
             out.extend(frozenset({t}) for t in tokens(word))
-    return tuple(dict.fromkeys(g for g in out if g))
+    return tuple(dict.fromkeys(g for g in out if g)), frozenset(absent)
 
 
 # A phrase is said within one sentence: words scattered over a story ("registered … with …
@@ -85,15 +94,15 @@ class IntentDetector:
         words: set[str] = set()
         for spec in table.intents.values():
             for phrase in {p for ps in spec.phrases.values() for p in ps}:
-                groups = _groups(phrase)
+                groups, absent = _groups(phrase)
                 if not groups:
                     continue
                 every = frozenset().union(*groups)
-                entry = _Phrase(spec.id, groups, every)
+                entry = _Phrase(spec.id, groups, every, absent)
                 # indexed under each alternative of its most selective group
                 for key in min(groups, key=lambda g: (len(g), -max(map(len, g)))):
                     self._phrases[key].append(entry)
-                words |= every
+                words |= every | absent
         self._words = frozenset(words)
         self._smalltalk_words = frozenset(
             w

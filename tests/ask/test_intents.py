@@ -249,3 +249,40 @@ def test_a_question_about_whom_to_talk_to_is_not_a_handover(detector):
     text = "Gibt es jemanden bei der Stadt, mit dem wir über Räume sprechen können?"
     assert detector.detect(text) is None
     assert _id(detector, "Kann ich bitte mit jemandem sprechen?") == "contact_office"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Где нам взять деньги на наш летний праздник?",  # "где наши деньги?" is a status
+        "Gdzie dostaniemy pieniądze na nasz festyn?",
+        "Де знайти гроші на наш проєкт?",
+        "Where can our club get money?",
+        "We still have no money for our festival, who can help?",  # a need, not a status
+        "У нас до сих пор нет денег на праздник, кто поможет?",
+        "Ми досі не маємо грошей на свято, хто допоможе?",
+        "هنوز برای جشن پول نداریم، چه کسی کمک می‌کند؟",
+        "How long do we have to wait for a decision after applying?",
+        "Сколько обычно ждать решения по заявке WIR?",
+        "Ile trzeba czekać na decyzję w sprawie wniosku?",
+        "Quanto tempo bisogna aspettare la decisione sulla domanda?",
+        "معمولاً چقدر باید منتظر جواب درخواست بود؟",
+    ],
+)
+def test_asking_for_money_or_about_waiting_times_is_a_question(detector, text):
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Где наши деньги? Проект одобрили ещё летом",
+        "Wir warten immer noch auf die Entscheidung zu unserem WIR-Antrag.",
+        "We're still waiting for a decision on our WIR application.",
+        "ننتظر الرد على طلبنا منذ شهرين",
+        "Czekamy na odpowiedź w sprawie naszego wniosku",
+        "Quando sapremo se la domanda è stata approvata?",
+    ],
+)
+def test_waiting_for_our_own_application_is_a_status_question(detector, text):
+    assert _id(detector, text) == "application_status"
