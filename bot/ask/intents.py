@@ -68,7 +68,7 @@ def _groups(phrase: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
     out: list[frozenset[str]] = []
     absent: set[str] = set()
     for word in phrase.split():
-        alternatives = frozenset(t for alt in word.split("|") for t in tokens(alt))
+        alternatives = frozenset(t for alt in word.split("|") for t in tokens(alt.rstrip("=")))
         if word.startswith("-"):
             absent |= alternatives
         elif "|" in word:
@@ -104,6 +104,18 @@ class IntentDetector:
                     self._phrases[key].append(entry)
                 words |= every | absent
         self._words = frozenset(words)
+        # words written "verilerim=": only themselves and the words they begin, no other
+        # ending ("verilerim", my data, is not "verileri", the data)
+        self._exact = frozenset(
+            t
+            for spec in table.intents.values()
+            for ps in spec.phrases.values()
+            for phrase in ps
+            for word in phrase.split()
+            for alt in word.split("|")
+            if alt.endswith("=")
+            for t in tokens(alt.rstrip("="))
+        )
         self._smalltalk_words = frozenset(
             w
             for ps in self._phrases.values()
@@ -166,13 +178,14 @@ class IntentDetector:
                 if (
                     len(form) >= len(w) - 2
                     and common_prefix(form, w) >= max(len(form), len(w)) - 3
+                    and w not in self._exact
                 ):
                     out.add(w)
             if not out and len(form) >= FUZZY_MIN:
                 near = [
                     c for n in range(-2, 3) for c in self._long.get((form[0], len(form) + n), ())
                 ]
-                out.update(_close(form, near))
+                out.update(_close(form, near) - self._exact)
         return out
 
     def _only_smalltalk(

@@ -286,3 +286,24 @@ def test_asking_for_money_or_about_waiting_times_is_a_question(detector, text):
 )
 def test_waiting_for_our_own_application_is_a_status_question(detector, text):
     assert _id(detector, text) == "application_status"
+
+
+def test_no_trigger_of_the_knowledge_base_is_taken_for_an_intent(detector, knowledge):
+    # triggers are how people ask the knowledge base: a phrase of the intents file that
+    # claims one of them would swallow such questions ("месса на родном языке" is no
+    # request to change the language, "wer bearbeitet WIR-Anträge" no status question)
+    claimed = [
+        (entry.id, lang, trigger, found.id)
+        for entry in knowledge.entries.values()
+        for lang, text in entry.texts.items()
+        for trigger in text.triggers
+        if (found := detector.detect(trigger)) is not None
+    ]
+    assert claimed == []
+
+
+def test_a_word_written_exact_matches_no_other_ending(detector):
+    assert _id(detector, "Hakkımda ne kaydettiniz?") == "my_data"
+    assert detector.detect("Başvuruda entegrasyon hakkında ne yazmalı?") is None
+    assert _id(detector, "Verilerimi görebilir miyim?") == "my_data"
+    assert detector.detect("Belediyede göçmen dernekleri hakkında veriler var mı?") is None
