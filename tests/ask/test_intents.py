@@ -307,3 +307,27 @@ def test_a_word_written_exact_matches_no_other_ending(detector):
     assert detector.detect("Başvuruda entegrasyon hakkında ne yazmalı?") is None
     assert _id(detector, "Verilerimi görebilir miyim?") == "my_data"
     assert detector.detect("Belediyede göçmen dernekleri hakkında veriler var mı?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what happened before is the story, not the request
+        "Wir haben letztes Jahr einen Antrag beim Ausländerbeirat gestellt und Geld bekommen. "
+        "Jetzt wollen wir ein neues Projekt machen. Wie viel können wir diesmal beantragen?",
+        "В прошлом году мы подали заявку и получили деньги от города. Теперь нужно "
+        "отчитаться. Что должно быть в отчете?",
+        "W zeszłym roku złożyliśmy wniosek i dostaliśmy pieniądze. Teraz chcemy zrobić nowy "
+        "projekt. Gdzie jeszcze możemy złożyć wniosek?",
+        "پارسال درخواست دادیم و کمک گرفتیم. امسال پروژه جدیدی می‌خواهیم. به کجای دیگر "
+        "می‌توانیم درخواست بدهیم؟",
+        "Ich erinnere mich, dass es mal ein Treffen der Migrantenvereine gab. Wann ist das "
+        "nächste AMIN-Treffen?",
+        "We talked to a real person at the Jobcenter but they couldn't help. Who supports "
+        "migrant associations with funding?",
+        "Mein Deutsch ist nicht so gut, deshalb schreibe ich auf Türkisch. Wir suchen einen "
+        "Raum für unsere Treffen. Wo finden wir einen?",
+    ],
+)
+def test_what_a_story_tells_is_not_a_request(detector, text):
+    assert detector.detect(text) is None
