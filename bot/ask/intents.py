@@ -10,6 +10,7 @@ returns None and the matcher answers it. The phrases are data (knowledge/intents
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,7 +51,36 @@ class Intent:
 @dataclass(frozen=True)
 class _Phrase:
     intent: str
-    words: frozenset[str]
+    groups: tuple[frozenset[str], ...]  # each group: alternatives, one of which must occur
+    words: frozenset[str]  # all of them
+    absent: frozenset[str] = frozenset()  # words that must not occur with them
+
+    def said(self, present: set[str]) -> bool:
+        return self.absent.isdisjoint(present) and all(
+            not group.isdisjoint(present) for group in self.groups
+        )
+
+
+def _groups(phrase: str) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """A phrase's words, and the words that must not be said with them. A word written
+    "antrag|unterlagen|geld" is one of several; "-взять|получить" must not occur ("где наши
+    деньги?" asks after a payment, "где нам взять деньги на наш праздник?" for a program)."""
+    out: list[frozenset[str]] = []
+    absent: set[str] = set()
+    for word in phrase.split():
+        alternatives = frozenset(t for alt in word.split("|") for t in tokens(alt.rstrip("=")))
+        if word.startswith("-"):
+            absent |= alternatives
+        elif "|" in word:
+            out.append(alternatives)
+        else:  # "по-русски" is two words
+            out.extend(frozenset({t}) for t in tokens(word))
+    return tuple(dict.fromkeys(g for g in out if g)), frozenset(absent)
+
+
+# A phrase is said within one sentence: words scattered over a story ("registered … with …
+# you") are not a request. Commas do not end a sentence: "Danke, tschüss" is one message.
+_SENTENCE_END: Final = re.compile(r"[.!?;؟…\n]+(?:\s|$)|\n")
 
 
 class IntentDetector:
@@ -60,15 +90,32 @@ class IntentDetector:
         self._answers = answers or (lambda text: False)
         self._intents = {s.id: Intent(s.id, s.kind, s.command) for s in table.intents.values()}
         self._order = {intent_id: n for n, intent_id in enumerate(self._intents)}
-        self._phrases: dict[str, list[_Phrase]] = defaultdict(list)  # by one of its words
+        self._phrases: dict[str, list[_Phrase]] = defaultdict(list)  # by the words of a group
         words: set[str] = set()
         for spec in table.intents.values():
             for phrase in {p for ps in spec.phrases.values() for p in ps}:
-                toks = frozenset(tokens(phrase))
-                if toks:
-                    self._phrases[min(toks, key=len)].append(_Phrase(spec.id, toks))
-                    words |= toks
+                groups, absent = _groups(phrase)
+                if not groups:
+                    continue
+                every = frozenset().union(*groups)
+                entry = _Phrase(spec.id, groups, every, absent)
+                # indexed under each alternative of its most selective group
+                for key in min(groups, key=lambda g: (len(g), -max(map(len, g)))):
+                    self._phrases[key].append(entry)
+                words |= every | absent
         self._words = frozenset(words)
+        # words written "verilerim=": only themselves and the words they begin, no other
+        # ending ("verilerim", my data, is not "verileri", the data)
+        self._exact = frozenset(
+            t
+            for spec in table.intents.values()
+            for ps in spec.phrases.values()
+            for phrase in ps
+            for word in phrase.split()
+            for alt in word.split("|")
+            if alt.endswith("=")
+            for t in tokens(alt.rstrip("="))
+        )
         self._smalltalk_words = frozenset(
             w
             for ps in self._phrases.values()
@@ -95,10 +142,13 @@ class IntentDetector:
         if not words:
             return None
         found = {w: self._stems(w) for w in dict.fromkeys(words)}
-        present = {stem for stems in found.values() for stem in stems}
-        matched = [
-            p for stem in present for p in self._phrases.get(stem, ()) if p.words <= present
-        ]
+        matched: list[_Phrase] = []
+        for sentence in _SENTENCE_END.split(text):
+            present = {stem for w in tokens(sentence) for stem in found.get(w, ())}
+            matched.extend(
+                p for stem in present for p in self._phrases.get(stem, ()) if p.said(present)
+            )
+        matched = list(dict.fromkeys(matched))
         if not matched:
             return None
         features = [p for p in matched if self._intents[p.intent].kind != "smalltalk"]
@@ -128,13 +178,14 @@ class IntentDetector:
                 if (
                     len(form) >= len(w) - 2
                     and common_prefix(form, w) >= max(len(form), len(w)) - 3
+                    and w not in self._exact
                 ):
                     out.add(w)
             if not out and len(form) >= FUZZY_MIN:
                 near = [
                     c for n in range(-2, 3) for c in self._long.get((form[0], len(form) + n), ())
                 ]
-                out.update(_close(form, near))
+                out.update(_close(form, near) - self._exact)
         return out
 
     def _only_smalltalk(
@@ -147,7 +198,7 @@ class IntentDetector:
             for w in words
             if w not in covered
             and w not in FRAME_TOKENS
-            and w not in self._fillers
+            and not self._filler(w)
             and not w.isdigit()
             and len(w) > 1
             and not found[w] & self._smalltalk_words
@@ -156,17 +207,26 @@ class IntentDetector:
             return True
         return len(rest) <= MAX_SMALLTALK_EXTRA and not self._answers(" ".join(rest))
 
+    def _filler(self, word: str) -> bool:
+        """A filler word, or one with an ending ("راهنمایی‌تون": your guidance)."""
+        if word in self._fillers:
+            return True
+        return any(word[:n] in self._fillers for n in range(PREFIX_MIN, len(word)))
+
     def _last(self, words: list[str], found: dict[str, set[str]], matched: list[_Phrase]) -> str:
-        """Of several small-talk intents: an insult, else the one said last ("Danke, tschüss")."""
+        """Of several small-talk intents: an insult, else the one said last ("Danke, tschüss").
+        A wish made only of filler words ("schönen Tag", "гарного дня") closes a thanks or a
+        greeting without making it a goodbye: it counts only when nothing else was said."""
         intents = {p.intent for p in matched}
         if "insult" in intents:
             return "insult"
-        last: dict[str, tuple[int, int]] = {}  # intent -> (position, words of its phrase)
+        last: dict[str, tuple[bool, int, int]] = {}  # intent -> (said, position, words)
         for i, w in enumerate(words):
             for p in matched:
                 if found[w] & p.words:
-                    last[p.intent] = max(last.get(p.intent, (-1, 0)), (i, len(p.words)))
-        return max(intents, key=lambda i: (last.get(i, (-1, 0)), -self._order[i]))
+                    key = (not p.words <= self._fillers, i, len(p.words))
+                    last[p.intent] = max(last.get(p.intent, (False, -1, 0)), key)
+        return max(intents, key=lambda i: (last.get(i, (False, -1, 0)), -self._order[i]))
 
 
 def _close(word: str, near: list[str]) -> set[str]:

@@ -1,13 +1,14 @@
 """Matching: rank knowledge entries for a free-text question (pure, no I/O).
 
-matcher.py      Matcher: typo, stem and compound tolerant word evidence, phrase and name
-                coverage, the confidence rule (MatchResult)
+matcher.py      Matcher: typo, stem and compound tolerant word evidence, the confidence rule
+                (MatchResult)
+scoring.py      an entry's score: coverage, evidence, phrase and name coverage, kind, facet
 normalize.py    per-script normalisation (NFKC, case, marks, Turkish i, Arabic/Persian letters)
 documents.py    what the matcher sees of an entry (triggers, names, prose)
 vocabulary.py, phrases.py   the words and trigger phrases of the knowledge base
 frames.py       question frames ("wo bekommen wir", "how can we"): not evidence
 facets.py       deadline / amount / eligibility / contact questions
-focus.py        the question sentence of a long story
+focus.py        the asking part of a long story (its question, or the need before it)
 scope.py        words that mark a question as off-topic
 translit.py     Russian typed in Latin letters
 language.py     the language a message is clearly in (script first, then lingua)

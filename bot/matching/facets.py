@@ -61,7 +61,21 @@ _CUES: Final[dict[Facet, str]] = {
         хто може подати | чи можемо ми подати | умови | вимоги | kto może złożyć |
         czy możemy złożyć | warunki | wymagania | uprawniony | chi può fare domanda |
         possiamo fare domanda | requisiti | condizioni | ammessi | چه کسی می‌تواند درخواست |
-        چه کسانی | شرایط | واجد شرایط | می‌توانیم درخواست""",
+        چه کسانی | شرایط | واجد شرایط | می‌توانیم درخواست |
+        in frage kommen | kommen wir in frage | kämen wir in frage | gilt das auch für |
+        nur für eingetragene | trotzdem beantragen | ohne eingetragenen verein |
+        do we qualify | qualify for | are we eligible | does it also apply to |
+        only for registered | even if we are not | open to groups | can an initiative apply |
+        biz de alabilir miyiz | bizim için de geçerli mi | sadece kayıtlı | yararlanabilir miyiz |
+        هل نستطيع التقديم | هل يمكننا التقديم | مؤهلين | مؤهلون | فقط للجمعيات المسجلة |
+        подходим ли мы | можем ли мы участвовать | только для зарегистрированных |
+        даже если мы не | распространяется ли | чи підходимо | чи можемо ми брати участь |
+        лише для зареєстрованих | навіть якщо ми не | чи маємо ми право |
+        czy się kwalifikujemy | czy możemy wziąć udział | czy nam przysługuje |
+        tylko dla zarejestrowanych | nawet jeśli nie jesteśmy | czy możemy skorzystać |
+        possiamo partecipare | rientriamo | siamo idonei | vale anche per |
+        solo per associazioni iscritte | anche se non siamo | ما هم می‌توانیم |
+        مناسب هستیم | فقط برای انجمن‌های ثبت‌شده | حتی اگر ثبت نشده""",
     "contact": """
         ansprechpartner | ansprechpartnerin | ansprechperson | zuständig | zustaendig |
         an wen wenden | an wen können wir uns wenden | adresse | telefonnummer |

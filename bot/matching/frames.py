@@ -15,6 +15,9 @@ from bot.matching.normalize import tokens
 
 _WORDS: Final = {
     "de": """
+        nur kein keine keinen keiner keines nicht trotzdem einfach immer wieder erst
+        bereits sondern etwa überhaupt ganz wirklich leider bisher jedoch eben halt sogar
+        dann also
         wo wohin woher wie wer wen wem wessen was wann warum wieso weshalb welche welcher
         welches welchen welchem ob gibt gibts gibt's es ich du er sie wir ihr uns unser unsere
         unseren unserem unserer unseres mein meine meinen meinem meiner man mir mich dich dir
@@ -30,6 +33,7 @@ _WORDS: Final = {
         eigentlich genau kurz alles nichts irgendein irgendeine irgendwelche frage fragen
         weiß wissen gerade jetzt""",
     "en": """
+        only not no even yet though anyway actually already too simply still ever never
         where who whom whose what when why how which whether is are am was were be been being
         there here it its i me my mine we us our ours you your he she they them their a an the
         and or but also still already please thanks thank hello hi hey dear good morning evening
@@ -39,6 +43,8 @@ _WORDS: Final = {
         about into as so very just really much many more this that these those if then
         know tell question questions ok okay everything anything nothing exactly""",
     "tr": """
+        bulunur uygun
+        sadece yalnızca bile yine hala hâlâ değil hiç artık zaten sadece ama fakat ancak
         nerede nereden nereye nasıl nasil ne neden niye kim kime kimden kimin hangi hangisi
         mi mı mu mü misin miyiz midir var yok mı? ben sen o biz siz onlar bizim sizin benim
         bize bana bizi için icin ile ve veya ya da de da ki bu şu bir çok daha en lütfen
@@ -48,6 +54,7 @@ _WORDS: Final = {
         ihtiyacımız ihtiyacimiz almak vermek verir veriyor
         mısınız misiniz acaba hakkında hakkinda bilgi soru""",
     "ar": """
+        فقط حتى لا ليس كمان أيضا ايضا أيضاً لسا لسه بعد كذلك
         أين وين فين من مين ماذا ما شو ايش إيش متى امتى لماذا ليش كيف كيفية كيفاش هل أي
         أنا انا نحن احنا إحنا نحنا أنت انت أنتم انتم هو هي هم لنا لي لكم نا في على إلى الى
         عن مع و أو او أم ثم لكن بس هذا هذه ذلك تلك هناك هنا يوجد فيه في؟ لو إذا اذا
@@ -56,6 +63,7 @@ _WORDS: Final = {
         شكرا شكراً مرحبا مرحباً أهلا اهلا السلام عليكم صباح الخير مساء لو سمحت من فضلك
         رجاء أرجو سؤال عندي عندنا لدينا ماهو ماهي الخاص الخاصة""",
     "ru": """
+        только не даже всё все просто вообще всё-таки все-таки ведь тогда ни никак ли
         где куда откуда как кто кого кому что чем когда почему зачем какой какая какое
         какие каких ли можно нельзя есть нет я ты он она мы вы они нам нас наш наша наше
         наши нашего нашей нашему нашим мне меня мой моя моё мои вам вас ваш и или а но
@@ -66,6 +74,7 @@ _WORDS: Final = {
         сделать делать будет быть был была подскажите скажите вопрос кто-нибудь где-то
         какой-то какая-то какие-то что-то""",
     "uk": """
+        тільки лише не навіть все просто взагалі ж адже тоді ні
         де куди звідки як хто кого кому що чим коли чому навіщо який яка яке які яких чи
         можна не є немає я ти він вона ми ви вони нам нас наш наша наше наші нашого нашої
         нашому нашим мені мене мій моя моє мої вам вас ваш і й або а але теж вже ще в у
@@ -75,6 +84,7 @@ _WORDS: Final = {
         дати дає зробити робити буде бути був була
         підкажіть скажіть питання хтось десь якийсь якась якесь якісь щось""",
     "pl": """
+        tylko nawet jednak po prostu w ogóle właśnie przecież wtedy ani
         gdzie skąd dokąd jak kto kogo komu co czym kiedy dlaczego czemu jaki jaka jakie
         jakich który która które czy można nie jest są ja ty on ona my wy oni nam nas nasz
         nasza nasze naszego naszej naszemu naszym mi mnie mój moja moje wam was wasz i lub
@@ -85,6 +95,7 @@ _WORDS: Final = {
         była pytanie ktoś gdzieś się sie jakiś jakieś jakaś jakichś coś cos
         chodzi tym""",
     "it": """
+        solo soltanto non pure comunque proprio mai già ma però
         dove dov da chi cosa che cos quando perché perche come quale quali quanto se è e ed
         o oppure ma anche già ancora io tu lui lei noi voi loro ci ce ne mi ti vi nostro
         nostra nostri nostre mio mia miei vostro il lo la i gli le un uno una un' di del
@@ -95,6 +106,7 @@ _WORDS: Final = {
         bisogno ottenere avere prendere dare dà fare qualcuno
         qualcosa domanda sapere qualche""",
     "fa": """
+        فقط حتی نه اصلا اصلاً هنوز دیگه دیگر ولی پس
         کجا از کجا چطور چطوری چگونه کی چه چی چرا کدام کدوم آیا ایا من تو او ما شما آنها
         اونا ما را مان مون ماست برای برا با به در از و یا یا اینکه اما ولی هم هنوز این
         آن اون این‌ها یک یه است هست هستند هستیم بود می‌توانیم میتونیم می‌تونیم میشه

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from bot.knowledge import Knowledge
 from bot.matching.documents import Document, document_for
 from bot.matching.facets import CUE_TOKENS, Facet, facet_span
-from bot.matching.focus import question_part
+from bot.matching.focus import read
 from bot.matching.frames import FRAME_TOKENS
 from bot.matching.normalize import tokens
 from bot.matching.phrases import PhraseSet
 from bot.matching.scope import OFF_TOPIC_TOKENS
+from bot.matching.scoring import Entries, Evidence
 from bot.matching.translit import looks_transliterated, to_cyrillic
 from bot.matching.vocabulary import ARABIC_CLITICS, Vocabulary
 
@@ -34,8 +35,7 @@ STRONG = 75.0
 STRONG_MARGIN = 3.0  # … and still ahead: two strong siblings (office and program) are a doubt
 CANDIDATE = 40.0  # below this an entry is not offered even as a suggestion
 MAX_QUERY_TOKENS = 60
-FOCUS_WEIGHT = 2.0  # the words of its question sentences count this much more
-MIN_FOCUS_WORDS = 3  # … when they say something (content words, frames aside)
+FOCUS_SHARE = 0.25  # a story's score: this much from its asking part alone
 TRIGGER_WEIGHT = 1.0
 PROSE_WEIGHT = 0.3
 # Relative to the weight of a word that only one entry uses, so that scores mean the same
@@ -43,12 +43,6 @@ PROSE_WEIGHT = 0.3
 SCALE = 1.15  # evidence at which strength reaches 63 % (1 - 1/e)
 UNKNOWN_WEIGHT = 0.7  # a word the knowledge base has never seen still needs explaining
 CAP_SLACK = 0.5
-# The score mixes: the share of the question the entry explains, the absolute evidence,
-# how fully one trigger phrase is covered, and how fully the entry's name is.
-W_COVERAGE, W_STRENGTH, W_PHRASE, W_NAME = 0.4, 0.3, 0.3, 0.2
-W_KIND = 0.25  # signed: the question's wording may lean towards or away from a kind
-W_FACET = 0.3  # an entry that states the fact asked for (deadline, amount, who may apply)
-W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 # Question frames ("wo bekommen wir", "how can we") and facet cues ("bis wann") are no evidence
 # of which entry is meant: a question ignores them, a trigger phrase keeps a trace of them.
 NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
@@ -156,6 +150,9 @@ class Matcher:
             self._lean[tok] = {k: share[k] - base[k] for k in base}
         self._trigger_sets = [PhraseSet(p, self._idf) for p in phrases]
         self._name_sets = [PhraseSet(p, self._idf) for p in names]
+        self._entries = Entries(
+            self._kinds, self._facets, self._trigger_sets, self._name_sets, self._scale
+        )
         self._similar = Vocabulary(self._idf).similar
 
     @classmethod
@@ -201,23 +198,46 @@ class Matcher:
     # --- ranking -------------------------------------------------------------------------
 
     def match(self, text: str, limit: int = 5) -> MatchResult:
-        text, focus = question_part(text)
-        words = tokens(text)
-        if looks_transliterated(text):
+        story = read(text)
+        words, asked = tokens(story.text), tokens(story.asked)
+        stress = story.weights
+        if looks_transliterated(story.text):
             words = [self._spelled_back(w) for w in words]
-        asked = [w for w in tokens(focus) if w not in NOT_EVIDENCE] if focus else []
-        # a question sentence without content ("Can someone walk us through it?") leaves
-        # the story to say what is meant
-        stress = dict.fromkeys(asked, FOCUS_WEIGHT) if len(asked) >= MIN_FOCUS_WORDS else {}
-        span = facet_span(words)
+            asked = [self._spelled_back(w) for w in asked]
+            stress = {self._spelled_back(w): v for w, v in stress.items()}
+        # the fact asked for is in the question sentence, not in the story ("we got 2,000
+        # euros … what must the report contain?" asks for no amount)
+        said = asked or words
+        span = facet_span(said)
         facet = span[0] if span else None
-        cue = set(words[span[1] : span[2]]) if span else set()
+        cue = set(said[span[1] : span[2]]) if span else set()
+        full = self._evidence(words, stress, cue)
+        if full.total <= 0:
+            return MatchResult((), facet)
+        scores = self._entries.scores(full, facet)
+        if asked:
+            # a story: what its asking part alone points to counts too (in a long text every
+            # entry it mentions covers a phrase and a name)
+            asking = self._entries.scores(self._evidence(asked, {}, cue), facet)
+            scores = {
+                i: (1 - FOCUS_SHARE) * v + FOCUS_SHARE * asking.get(i, 0.0)
+                for i, v in scores.items()
+            }
+        damp = OFF_TOPIC if OFF_TOPIC_TOKENS.intersection(words) else 1.0
+        ranked = [
+            Match(self._ids[i], round(100 * damp * min(v, 1.0), 1)) for i, v in scores.items()
+        ]
+        ranked = _programs_before_their_offices(ranked, self._offices, facet)
+        ranked.sort(key=lambda m: (-m.score, m.entry_id))
+        ranked = self._most_specific_name_first(ranked, full.hits)
+        return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
+
+    def _evidence(self, words: list[str], stress: dict[str, float], cue: set[str]) -> Evidence:
+        """How much each entry explains of the words (frames and facet cues aside)."""
         unique = list(dict.fromkeys(words))
         query = [q for q in unique if q not in NOT_EVIDENCE and q not in cue][:MAX_QUERY_TOKENS]
-        evidence = [0.0] * len(self._ids)
-        hits: list[dict[str, float]] = [{} for _ in self._ids]
-        total = 0.0  # how much there is to explain: every word, known or not
-        lean: dict[str, float] = defaultdict(float)
+        found = Evidence([0.0] * len(self._ids), [{} for _ in self._ids])
+        evidence, hits, lean = found.evidence, found.hits, found.lean
         for q in unique:
             for k, d in self._lean.get(q, {}).items() if q in self._frame_idf else ():
                 lean[k] += W_FRAME_LEAN * self._frame_idf[q] * d
@@ -225,7 +245,7 @@ class Matcher:
             similar = self._similar(q)
             boost = stress.get(q, 1.0)
             if not similar:
-                total += boost * self._unknown if len(q) > 2 else 0.0
+                found.total += boost * self._unknown if len(q) > 2 else 0.0
                 continue
             # a common word must not become informative by resembling a rare one
             cap = self._idf[q] + CAP_SLACK if q in self._idf else math.inf
@@ -240,41 +260,14 @@ class Matcher:
                         best_for_entry[i] = v
                     if sim > hits[i].get(tok, 0.0):
                         hits[i][tok] = sim
-            total += weight
+            found.total += weight
             mass = sum(sim for _, sim in similar)
             for tok, sim in similar:
                 for k, d in self._lean.get(tok, {}).items():
                     lean[k] += weight * d * sim / mass
             for i, v in best_for_entry.items():
                 evidence[i] += v
-        if total <= 0:
-            return MatchResult((), facet)
-        damp = OFF_TOPIC if OFF_TOPIC_TOKENS.intersection(unique) else 1.0
-        ranked = []
-        for i, ev in enumerate(evidence):
-            if ev <= 0:
-                continue
-            coverage = ev / total
-            strength = 1 - math.exp(-ev / self._scale)
-            phrase = self._trigger_sets[i].best_coverage(hits[i])
-            named = self._name_sets[i].best_coverage(hits[i])
-            if self._kinds[i] == "glossary":
-                named *= coverage  # a term named in passing is not the question
-            fit = lean.get(self._kinds[i], 0.0) / total
-            states = facet is not None and facet in self._facets[i]
-            score = (
-                W_COVERAGE * coverage
-                + W_STRENGTH * strength
-                + W_PHRASE * phrase
-                + W_NAME * named
-                + W_KIND * fit
-                + W_FACET * states * coverage
-            ) / (W_TOTAL + (W_FACET if facet else 0.0))
-            ranked.append(Match(self._ids[i], round(100 * damp * min(score, 1.0), 1)))
-        ranked = _programs_before_their_offices(ranked, self._offices, facet)
-        ranked.sort(key=lambda m: (-m.score, m.entry_id))
-        ranked = self._most_specific_name_first(ranked, hits)
-        return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
+        return found
 
 
 def _programs_before_their_offices(

@@ -15,24 +15,25 @@ class PhraseSet:
     def __init__(self, phrases: list[tuple[str, ...]], idf: Mapping[str, float]) -> None:
         self._idf = idf
         self._totals: list[float] = []
-        self._index: dict[str, list[int]] = defaultdict(list)
         self._words: list[frozenset[str]] = []
+        # word -> (phrase, the share of the phrase's weight the word carries)
+        self._shares: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for k, phrase in enumerate(phrases):
             words = set(phrase)
             self._words.append(frozenset(words))
-            self._totals.append(sum(idf[w] for w in words))
-            for w in words:
-                self._index[w].append(k)
+            total = sum(idf[w] for w in words)
+            self._totals.append(total)
+            if total > 0:
+                for w in words:
+                    self._shares[w].append((k, idf[w] / total))
 
     def best_coverage(self, hit: Mapping[str, float]) -> float:
         """How completely the question covers the best-covered phrase (0..1)."""
         got: dict[int, float] = defaultdict(float)
         for word, sim in hit.items():
-            for k in self._index.get(word, ()):
-                got[k] += self._idf[word] * sim
-        return max(
-            (g / self._totals[k] for k, g in got.items() if self._totals[k] > 0), default=0.0
-        )
+            for k, share in self._shares.get(word, ()):
+                got[k] += share * sim
+        return max(got.values(), default=0.0)
 
     def fully_covered(self, hit: Mapping[str, float]) -> frozenset[str]:
         """The words of the weightiest phrase the question covers completely (or none)."""

@@ -20,6 +20,7 @@ from bot.matching.normalize import german_reading
 from bot.matching.phrases import common_prefix
 
 ARABIC_CLITICS: Final = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
+VOWELS: Final = frozenset("aeiouyаеиоуыэюяіє")  # endings that change with case and number
 STEM_SHARE: Final = 0.6  # a shared beginning this long (of the shorter word) is the same stem
 INFLECTED: Final = 0.8  # two words differing only in an ending of up to two letters
 
@@ -32,9 +33,19 @@ class Vocabulary:
         for tok in self._vocab:
             self._by_length[len(tok)].append(tok)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        self._four: dict[str, list[str]] = defaultdict(list)  # four letters, a vowel ending
         for tok in self._vocab:
             if len(tok) >= 4:
                 self._by_prefix[tok[:4]].append(tok)
+            if len(tok) == 4 and tok[-1] in VOWELS:
+                self._four[tok[:3]].append(tok)
+        # typo candidates by length and first letter, and by second letter (other first)
+        self._by_first: dict[tuple[int, str], list[str]] = defaultdict(list)
+        self._by_second: dict[tuple[int, str], list[str]] = defaultdict(list)
+        for tok in self._vocab:
+            if len(tok) >= 4:
+                self._by_first[len(tok), tok[0]].append(tok)
+                self._by_second[len(tok), tok[1]].append(tok)
         self.similar = lru_cache(maxsize=50_000)(self._similar)
 
     def _similar(self, q: str) -> tuple[tuple[str, float], ...]:
@@ -42,15 +53,26 @@ class Vocabulary:
         found = self._close_words(q)
         reading = german_reading(q)
         if reading:
-            # the reading is for German names: only a near-exact one counts
+            # the reading is for German names: only a near-exact one counts, the whole name
+            # and not a short word it begins with ("допомога" is not the Italian "dopo")
             for tok, sim in self._close_words(reading).items():
-                if sim >= 0.7:
+                if sim >= 0.7 and len(tok) >= len(reading) - 2:
                     found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
         if len(q) >= 4 and q[0] in ARABIC_CLITICS:
             # "بمدينه", "وللجمعية": a one-letter conjunction or preposition written on the word
             for tok, sim in self._close_words(q[1:]).items():
                 found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
         return tuple(found.items())
+
+    def _near(self, q: str) -> list[str]:
+        """Typo candidates for q: about as long (one letter more or less, two for a long
+        word) and sharing its first letter, or its second when the first is the typo."""
+        slack = max(1, len(q) // 5)
+        near: list[str] = []
+        for n in range(len(q) - slack, len(q) + slack + 1):
+            near += self._by_first.get((n, q[0]), ())
+            near += [t for t in self._by_second.get((n, q[1]), ()) if t[0] != q[0]]
+        return near
 
     def _close_words(self, q: str) -> dict[str, float]:
         found: dict[str, float] = {}
@@ -60,16 +82,20 @@ class Vocabulary:
             # typos (a word the vocabulary knows is taken as meant): about one edit in a
             # short word, two in a long one, and no big difference in length
             cutoff = 85 if len(q) <= 6 else 80 if len(q) <= 9 else 75
-            slack = max(1, len(q) // 5)
-            near = [
-                t
-                for n in range(len(q) - slack, len(q) + slack + 1)
-                for t in self._by_length.get(n, ())
-            ]
             for tok, score, _ in process.extract(
-                q, near, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=8
+                q,
+                self._near(q),
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=cutoff,
+                limit=8,
             ):
                 found[tok] = max(found.get(tok, 0.0), 0.9 * score / 100)
+        if len(q) == 4 and q[-1] in VOWELS:
+            # a short word in another case: "rady" ~ "rada", "kasy" ~ "kasa", "sali" ~ "sala"
+            for tok in self._four.get(q[:3], ()):
+                if tok != q:
+                    found[tok] = max(found.get(tok, 0.0), INFLECTED)
         if len(q) >= 4:
             # shared stem: inflected endings, agglutinated suffixes ("dernegimiz" ~ "dernek")
             for tok in self._by_prefix.get(q[:4], ()):

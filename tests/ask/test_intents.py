@@ -163,3 +163,171 @@ def test_nothing_to_detect():
 def test_without_a_matcher_small_talk_is_still_recognised():
     assert default_detector().detect("Guten Morgen!").id == "greeting"  # type: ignore[union-attr]
     assert Path(REPO_ROOT / "knowledge" / "intents.toml").is_file()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ist unser Förderantrag eigentlich schon bearbeitet worden?",
+        "Seit sechs Wochen keine Rückmeldung zu unserem Antrag beim Kulturamt.",
+        "Has our application to the Kulturamt been processed yet?",
+        "Did you get the forms we emailed last week?",
+        "Gönderdiğimiz evraklar elinize ulaştı mı?",
+        "قدمنا الطلب من ثلاث أشهر ولسا ما وصلنا رد",
+        "Деньги так и не пришли, хотя проект одобрили",
+        "Ми надіслали заявку, досі тиша",
+        "Wysłaliśmy wniosek miesiąc temu i nadal nic",
+        "Avete ricevuto la nostra domanda di contributo?",
+        "درخواست ما در چه مرحله‌ای است؟",
+    ],
+)
+def test_status_questions_are_said_in_many_ways(detector, text):
+    # a meaning (our application + arrived / decided / still nothing), not one wording
+    assert _id(detector, text) == "application_status"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie lange dauert es, bis über einen Antrag entschieden wird?",
+        "Wo bekommen wir die Unterlagen für den Antrag?",
+        "Unser Antrag wurde bewilligt – was müssen wir beim Verwendungsnachweis beachten?",
+        "What documents do we need to submit with our application?",
+        "Can we still apply for this year's funding?",
+        "Where can we get money for our summer party?",
+        "Karar ne kadar sürede verilir?",
+        "Сколько времени рассматривается заявка?",
+        "Можно ли получить документы на русском?",
+        "Ile trwa rozpatrzenie wniosku?",
+        "Quanto tempo ci vuole per avere una risposta alla domanda?",
+        "بعد از تأیید پروژه پول کی واریز می‌شود؟",
+    ],
+)
+def test_questions_about_the_procedure_are_not_status_questions(detector, text):
+    assert detector.detect(text) is None
+
+
+def test_a_phrase_is_said_within_one_sentence(detector):
+    # "registered … with … you" spread over a story is not "register with you"
+    story = (
+        "Hi. I'm on the board of an association in Wiesbaden, registered for four years. "
+        "We help new arrivals with paperwork. A lady told us the city has an integration "
+        "plan that you must fit into. What does it mean for our application?"
+    )
+    assert detector.detect(story) is None
+    assert _id(detector, "Can we register with you?") == "register_org"
+
+
+def test_a_wish_closes_a_thanks_without_making_it_a_goodbye(detector):
+    assert _id(detector, "Дякую, гарного дня!") == "thanks"
+    assert _id(detector, "Danke, schönen Tag noch") == "thanks"
+    assert _id(detector, "Гарного дня!") == "goodbye"
+    assert _id(detector, "Tschüss, schönen Abend noch") == "goodbye"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Bist du ein echter Mensch?", "about_bot"),  # asks about the bot …
+        ("Ты живой человек или программа?", "about_bot"),
+        ("Sen gerçek bir insan mısın?", "about_bot"),
+        ("Can I talk to a real person please?", "contact_office"),  # … or wants one
+        ("Хочу поговорить с живым человеком", "contact_office"),
+        ("Con chi sto parlando?", "about_bot"),
+        ("خیلی ممنونم از راهنمایی‌تون", "thanks"),  # a filler with an ending
+        ("Allah razı olsun, çok sağ olun", "thanks"),
+        ("Please erase all my information", "delete_data"),
+        ("ممكن تجاوبني بالعربي؟", "language"),
+        ("Kannst du mir vor der nächsten Frist Bescheid geben?", "reminders"),
+    ],
+)
+def test_what_a_message_means_not_one_of_its_words(detector, text, intent):
+    assert _id(detector, text) == intent
+
+
+def test_a_question_about_whom_to_talk_to_is_not_a_handover(detector):
+    text = "Gibt es jemanden bei der Stadt, mit dem wir über Räume sprechen können?"
+    assert detector.detect(text) is None
+    assert _id(detector, "Kann ich bitte mit jemandem sprechen?") == "contact_office"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Где нам взять деньги на наш летний праздник?",  # "где наши деньги?" is a status
+        "Gdzie dostaniemy pieniądze na nasz festyn?",
+        "Де знайти гроші на наш проєкт?",
+        "Where can our club get money?",
+        "We still have no money for our festival, who can help?",  # a need, not a status
+        "У нас до сих пор нет денег на праздник, кто поможет?",
+        "Ми досі не маємо грошей на свято, хто допоможе?",
+        "هنوز برای جشن پول نداریم، چه کسی کمک می‌کند؟",
+        "How long do we have to wait for a decision after applying?",
+        "Сколько обычно ждать решения по заявке WIR?",
+        "Ile trzeba czekać na decyzję w sprawie wniosku?",
+        "Quanto tempo bisogna aspettare la decisione sulla domanda?",
+        "معمولاً چقدر باید منتظر جواب درخواست بود؟",
+    ],
+)
+def test_asking_for_money_or_about_waiting_times_is_a_question(detector, text):
+    assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Где наши деньги? Проект одобрили ещё летом",
+        "Wir warten immer noch auf die Entscheidung zu unserem WIR-Antrag.",
+        "We're still waiting for a decision on our WIR application.",
+        "ننتظر الرد على طلبنا منذ شهرين",
+        "Czekamy na odpowiedź w sprawie naszego wniosku",
+        "Quando sapremo se la domanda è stata approvata?",
+    ],
+)
+def test_waiting_for_our_own_application_is_a_status_question(detector, text):
+    assert _id(detector, text) == "application_status"
+
+
+def test_no_trigger_of_the_knowledge_base_is_taken_for_an_intent(detector, knowledge):
+    # triggers are how people ask the knowledge base: a phrase of the intents file that
+    # claims one of them would swallow such questions ("месса на родном языке" is no
+    # request to change the language, "wer bearbeitet WIR-Anträge" no status question)
+    claimed = [
+        (entry.id, lang, trigger, found.id)
+        for entry in knowledge.entries.values()
+        for lang, text in entry.texts.items()
+        for trigger in text.triggers
+        if (found := detector.detect(trigger)) is not None
+    ]
+    assert claimed == []
+
+
+def test_a_word_written_exact_matches_no_other_ending(detector):
+    assert _id(detector, "Hakkımda ne kaydettiniz?") == "my_data"
+    assert detector.detect("Başvuruda entegrasyon hakkında ne yazmalı?") is None
+    assert _id(detector, "Verilerimi görebilir miyim?") == "my_data"
+    assert detector.detect("Belediyede göçmen dernekleri hakkında veriler var mı?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what happened before is the story, not the request
+        "Wir haben letztes Jahr einen Antrag beim Ausländerbeirat gestellt und Geld bekommen. "
+        "Jetzt wollen wir ein neues Projekt machen. Wie viel können wir diesmal beantragen?",
+        "В прошлом году мы подали заявку и получили деньги от города. Теперь нужно "
+        "отчитаться. Что должно быть в отчете?",
+        "W zeszłym roku złożyliśmy wniosek i dostaliśmy pieniądze. Teraz chcemy zrobić nowy "
+        "projekt. Gdzie jeszcze możemy złożyć wniosek?",
+        "پارسال درخواست دادیم و کمک گرفتیم. امسال پروژه جدیدی می‌خواهیم. به کجای دیگر "
+        "می‌توانیم درخواست بدهیم؟",
+        "Ich erinnere mich, dass es mal ein Treffen der Migrantenvereine gab. Wann ist das "
+        "nächste AMIN-Treffen?",
+        "We talked to a real person at the Jobcenter but they couldn't help. Who supports "
+        "migrant associations with funding?",
+        "Mein Deutsch ist nicht so gut, deshalb schreibe ich auf Türkisch. Wir suchen einen "
+        "Raum für unsere Treffen. Wo finden wir einen?",
+    ],
+)
+def test_what_a_story_tells_is_not_a_request(detector, text):
+    assert detector.detect(text) is None

@@ -1,8 +1,10 @@
 """The thresholds of issue 13, on every labelled question set present (tests/data).
 
-eval_questions.jsonl (written blind, 348 rows), dev_questions.jsonl (written blind by another
-writer, used for tuning) and eval_fresh.jsonl (held out, measured by someone else) when it
-is there. The bot is simulated as it answers: intents first, then the matcher.
+eval_questions.jsonl (written blind, 348 rows), dev_questions.jsonl and dev2_questions.jsonl
+(written blind by other writers, used for tuning; dev2 holds the weak styles: long stories,
+status questions, eligibility paraphrases, two questions, indirect feature requests) and
+eval_fresh.jsonl (held out, measured by someone else) when it is there. The bot is simulated
+as it answers: intents first, then the matcher.
 """
 
 from pathlib import Path
@@ -20,7 +22,12 @@ from bot.matching.matcher import Matcher
 DATA = Path(__file__).parent.parent / "data"
 FILES = [
     DATA / name
-    for name in ("eval_questions.jsonl", "dev_questions.jsonl", "eval_fresh.jsonl")
+    for name in (
+        "eval_questions.jsonl",
+        "dev_questions.jsonl",
+        "dev2_questions.jsonl",
+        "eval_fresh.jsonl",
+    )
     if (DATA / name).exists()
 ]
 
@@ -52,7 +59,7 @@ def reports(matcher, intents, knowledge) -> dict[str, Report]:
 # Thresholds a set does not meet yet: strict, so a mark must go as soon as the set meets it.
 # (eval_fresh.jsonl is held out: it is measured, never tuned to.)
 NOT_YET = {
-    ("hits", "dev_questions.jsonl"),
+    ("hits", "dev2_questions.jsonl"),
     ("hits", "eval_fresh.jsonl"),
     ("intents", "eval_fresh.jsonl"),
 }
@@ -73,6 +80,7 @@ def _files(check: str) -> list[object]:
 def test_the_sets_are_there():
     assert DATA / "eval_questions.jsonl" in FILES
     assert DATA / "dev_questions.jsonl" in FILES
+    assert DATA / "dev2_questions.jsonl" in FILES
 
 
 @pytest.mark.parametrize("name", _files("hits"))

@@ -117,3 +117,12 @@ def test_a_story_is_matched_on_its_question(real):
         "Verwendungsnachweis und was muss da rein?"
     )
     assert _top(real, story) == "verwendungsnachweis"
+
+
+@pytest.mark.parametrize(
+    "text", ["nur trotzdem einfach", "только даже просто", "sadece bile yine", "only even though"]
+)
+def test_function_words_are_no_evidence(real, text):
+    # "kein eingetragener Verein, trotzdem …": "trotzdem" must not pick the entry whose
+    # trigger happens to contain it
+    assert real.match(text).matches == ()

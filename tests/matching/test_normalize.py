@@ -53,3 +53,20 @@ def test_german_reading_of_cyrillic():
     assert german_reading(normalize("Амт цувандерунг")) == "amt zuwanderung"
     assert german_reading(normalize("Бюргерколлег")) == "burgerkolleg"
     assert german_reading("verein") is None
+
+
+def test_a_short_word_in_another_case_is_the_same_word():
+    from bot.matching.vocabulary import Vocabulary
+
+    vocab = Vocabulary({"rada": 2.0, "kasa": 2.0, "rent": 2.0})
+    assert dict(vocab.similar("rady")).get("rada", 0) >= 0.8  # Polish genitive
+    assert "kasa" in dict(vocab.similar("kasy"))
+    assert "rent" not in dict(vocab.similar("rend"))  # only a vowel ending changes
+
+
+def test_a_cyrillic_word_is_not_read_as_a_short_latin_word_it_begins_with():
+    from bot.matching.vocabulary import Vocabulary
+
+    vocab = Vocabulary({"dopo": 2.0, "burgerkolleg": 2.0})
+    assert "dopo" not in dict(vocab.similar("допомога"))  # Ukrainian "help"
+    assert "burgerkolleg" in dict(vocab.similar("бюргерколлег"))  # a German name
