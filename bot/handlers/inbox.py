@@ -90,7 +90,12 @@ async def _after_answer(update: Update, context: BotContext, result: Delivered |
     """The delivery note, or the preview with its machine translation to choose from."""
     if isinstance(result, Draft):
         page = inbox_pages.answer_preview(
-            context.t, result.question.id, result.language, result.answer_html, result.translation
+            context.t,
+            result.question.id,
+            result.serial,
+            result.language,
+            result.answer_html,
+            result.translation,
         )
         await send(update, context, page)
         return
@@ -98,11 +103,12 @@ async def _after_answer(update: Update, context: BotContext, result: Delivered |
 
 
 async def send_answer(update: Update, context: BotContext, data: SendAnswer) -> None:
-    """ax:<question>:<0|1>: send the previewed answer with or without its translation."""
+    """ax:<question>:<draft>:<0|1>: send the previewed answer with or without its translation."""
     if context.user is None:
         return
     inbox = context.services.inbox
-    result = await inbox.send_draft(context.user.id, data.question, data.translated == "1")
+    translated = data.translated == "1"
+    result = await inbox.send_draft(context.user.id, data.question, data.draft, translated)
     if result is None:
         await alert(update, inbox_pages.draft_gone(context.t))
         return

@@ -25,8 +25,9 @@ class SaveSuggestion(CallbackData, prefix="kb"):
 
 
 class SendAnswer(CallbackData, prefix="ax"):
-    """Send the previewed answer to question no. … with ("1") or without ("0") its machine
-    translation into the member's language."""
+    """Send the previewed answer (draft no. …) to question no. … with ("1") or without ("0")
+    its machine translation into the member's language."""
 
     question: int
+    draft: int
     translated: Literal["0", "1"]

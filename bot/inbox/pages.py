@@ -156,7 +156,7 @@ def _lines(text: str) -> str:
 
 
 def answer_preview(
-    t: Translator, number: int, language: str, answer_html: str, translation: str
+    t: Translator, number: int, serial: int, language: str, answer_html: str, translation: str
 ) -> Reply:
     """Before an answer goes out: the machine translation the member would get below it."""
     name = NATIVE_NAMES.get(language, language)
@@ -172,8 +172,17 @@ def answer_preview(
     )
     text = f"{bold(head)}\n\n{answer_html}\n\n{italic(label)}\n{_lines(translation)}\n\n{esc(ask)}"
     buttons = (
-        (Button(t.pgettext("button", "Send with translation"), SendAnswer(number, "1").data()),),
-        (Button(t.pgettext("button", "Send my text only"), SendAnswer(number, "0").data()),),
+        (
+            Button(
+                t.pgettext("button", "Send with translation"),
+                SendAnswer(number, serial, "1").data(),
+            ),
+        ),
+        (
+            Button(
+                t.pgettext("button", "Send my text only"), SendAnswer(number, serial, "0").data()
+            ),
+        ),
     )
     return Reply(text, buttons)
 

@@ -14,7 +14,9 @@ the coordinator's own text; without the service (down, slow) everything works un
 
 from __future__ import annotations
 
+import itertools
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 
@@ -68,6 +70,7 @@ class Draft:
     answer_html: str
     translation: str
     language: str
+    serial: int  # in the preview's buttons: an older preview never sends a newer answer
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class Inbox:
     sender: Sender
     translation: Translation
     drafts: dict[tuple[int, int], Draft] = field(default_factory=dict, compare=False)
+    serials: Iterator[int] = field(default_factory=lambda: itertools.count(1), compare=False)
 
     async def coordinator_ids(self) -> list[int]:
         """From COORDINATOR_IDS and those granted the role."""
@@ -163,19 +167,21 @@ class Inbox:
         found = await self.translation.of_answer(q, answer_html)
         if found.text is None or found.language is None:
             return await self.deliver_answer(q, answer_html, coordinator_id, failed=found.failed)
-        draft = Draft(q, answer_html, found.text, found.language)
+        draft = Draft(q, answer_html, found.text, found.language, next(self.serials))
         if len(self.drafts) >= MAX_DRAFTS:
             self.drafts.pop(next(iter(self.drafts)))  # the oldest waits no longer
         self.drafts[(coordinator_id, q.id)] = draft
         return draft
 
     async def send_draft(
-        self, coordinator_id: int, number: int, translated: bool
+        self, coordinator_id: int, number: int, serial: int, translated: bool
     ) -> Delivered | None:
-        """The waiting answer, with or without its translation; None if none is waiting."""
-        draft = self.drafts.pop((coordinator_id, number), None)
-        if draft is None:
+        """The waiting answer, with or without its translation; None if this one is not
+        waiting (sent already, replaced by a newer answer, or lost in a restart)."""
+        draft = self.drafts.get((coordinator_id, number))
+        if draft is None or draft.serial != serial:
             return None
+        del self.drafts[(coordinator_id, number)]
         translation = draft.translation if translated else None
         return await self.deliver_answer(
             draft.question, draft.answer_html, coordinator_id, translation, draft.language

@@ -41,8 +41,10 @@ class Translation:
 
     async def of_question(self, q: OpenQuestion) -> str | None:
         """The question in German for the coordinators (None: German already, or none)."""
+        if not self.on or not q.text:
+            return None
         source = self.member_language(q)
-        if not self.on or not q.text or source == OFFICE_LANGUAGE:
+        if source == OFFICE_LANGUAGE:
             return None
         return await translate(q.text, source, OFFICE_LANGUAGE, self.settings)
 

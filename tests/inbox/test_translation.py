@@ -13,7 +13,7 @@ import pytest
 from bot.app import build_application
 from bot.local.bot_api import LocalBotApi, visible_text
 from bot.local.runtime import running
-from tests.conftest import COORDINATOR_ID, Harness, last_buttons, texts
+from tests.conftest import COORDINATOR_ID, Harness, alerts, last_buttons, texts
 from tests.core.fake_libretranslate import FakeLibreTranslate, fake_libretranslate
 from tests.inbox.helpers import MEMBER, cards_to, hand_over
 
@@ -54,10 +54,10 @@ async def test_a_farsi_question_and_its_answer_are_machine_translated(
     assert not [c for c in calls if c.chat_id == MEMBER]  # first the coordinator chooses
     preview = visible_text(calls[-1].text)
     assert ANSWER in preview and f"[fa] {ANSWER}" in preview
-    assert [b["callback_data"] for b in last_buttons(calls)] == ["ax:1:1", "ax:1:0"]
+    assert [b["callback_data"] for b in last_buttons(calls)] == ["ax:1:1:1", "ax:1:1:0"]
     assert server.requests[-1]["source"] == "de" and server.requests[-1]["target"] == "fa"
 
-    calls = await coord.press("ax:1:1")
+    calls = await coord.press("ax:1:1:1")
     [answer] = [c for c in calls if c.chat_id == MEMBER]
     fa = catalogs.get("fa")
     note = fa.gettext(
@@ -72,15 +72,21 @@ async def test_a_farsi_question_and_its_answer_are_machine_translated(
     assert (
         de.gettext("It went with a machine translation into {language}.", language="فارسی") in told
     )
-    calls = await coord.press("ax:1:1")  # pressed again: nothing is sent twice
+    calls = await coord.press("ax:1:1:1")  # pressed again: nothing is sent twice
     assert not [c for c in calls if c.chat_id == MEMBER]
+    assert de.gettext(
+        "This answer is no longer waiting to be sent. Please reply to the question again."
+    ) in alerts(calls)
 
 
 async def test_the_coordinator_may_send_the_answer_without_its_translation(translated):
     await hand_over(translated, QUESTION, lang="fa")
     coord = translated.chat(COORDINATOR_ID, language_code="de")
-    await coord.send(f"/answer 1 {ANSWER}", entities=[])
-    calls = await coord.press("ax:1:0")
+    await coord.send("/answer 1 Erste Fassung.")
+    await coord.send(f"/answer 1 {ANSWER}")  # a second answer replaces the first preview
+    calls = await coord.press("ax:1:1:0")  # the older preview sends nothing
+    assert not [c for c in calls if c.chat_id == MEMBER]
+    calls = await coord.press("ax:1:2:0")
     [answer] = [c for c in calls if c.chat_id == MEMBER]
     assert ANSWER in answer.text and "[fa]" not in answer.text
 
