@@ -9,6 +9,7 @@ the file since), the fix is retired and the file wins, so an old fix never hides
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import os
@@ -173,6 +174,8 @@ class Fixes:
     live: LiveKnowledge
     patch_dir: Path  # REVIEW_DIR
     timezone: ZoneInfo
+    # Two coordinators saving at once: each fix builds on the other's, none is lost.
+    lock: asyncio.Lock = dataclasses.field(default_factory=asyncio.Lock, compare=False)
 
     def entry(self, entry_id: str) -> Entry | None:
         return self.live.knowledge.entries.get(entry_id)
@@ -204,6 +207,10 @@ class Fixes:
 
     async def save(self, draft: Draft, who: str, who_id: int, now: datetime) -> Saved | Problem:
         """Store the fix (who, when), use it at once, write the patch, log it."""
+        async with self.lock:
+            return await self._save(draft, who, who_id, now)
+
+    async def _save(self, draft: Draft, who: str, who_id: int, now: datetime) -> Saved | Problem:
         checked = self.check(draft, now)
         if isinstance(checked, Problem):
             return checked

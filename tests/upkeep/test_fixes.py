@@ -208,3 +208,22 @@ async def test_a_reply_to_a_question_card_during_a_fix_is_an_answer_not_a_value(
         assert next(c.text for c in calls if c.chat_id == MEMBER).endswith("Call us on Monday.")
         calls = await coord.send("3000")  # the fix was left: this is a question now
         assert await h.services.db.fetch_all("SELECT * FROM knowledge_overrides") == []
+
+
+async def test_two_fixes_saved_at_once_both_stay_in_use(config, knowledge):
+    import asyncio
+
+    from bot.upkeep.service import Draft, field_by_token
+
+    async with bot_on(config, knowledge, NOW) as h:
+        fixes = h.services.fixes
+        entry = knowledge.entries[PROJECT]
+        culture = knowledge.entries["integration-durch-kultur"]
+        drafts = [
+            Draft(PROJECT, field_by_token(entry, "a.project"), 2800),
+            Draft(culture.id, field_by_token(culture, "d.deadline_2025"), date(2027, 3, 31)),
+        ]
+        await asyncio.gather(*(fixes.save(d, "A", COORDINATOR_ID, NOW) for d in drafts))
+        live = h.services.knowledge
+        assert live.entries[PROJECT].amounts["project"].eur == 2800
+        assert live.entries[culture.id].dates["deadline_2025"] == date(2027, 3, 31)
