@@ -20,7 +20,7 @@ from bot.core.pseudonyms import SETTING_KEY, Pseudonyms, new_secret
 from bot.db import Database
 from bot.events.desk import EventDesk
 from bot.events.loader import load_events
-from bot.handlers import broadcast, events, figures, privacy
+from bot.handlers import broadcast, events, figures, privacy, upkeep
 from bot.handlers.context import CONTEXT_TYPES, BotData
 from bot.handlers.outbound import Outbound
 from bot.handlers.request import RetryingRequest
@@ -30,6 +30,7 @@ from bot.knowledge import Knowledge, load_knowledge
 from bot.knowledge.intents import load_intents
 from bot.matching.matcher import Matcher
 from bot.services import Services
+from bot.upkeep.live import LiveKnowledge
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,11 @@ def build_application(
         load_events(config.knowledge_dir, knowledge), clock or SystemClock(), config.timezone
     )
     catalogs = Catalogs(config.timezone)
-    matcher = Matcher.from_knowledge(knowledge)
+    live = LiveKnowledge(knowledge, Matcher.from_knowledge(knowledge))
     # A broken knowledge/intents.toml stops start-up like the knowledge base (KnowledgeError).
-    intents = IntentDetector(load_intents(config.knowledge_dir), matcher.answers)
+    intents = IntentDetector(
+        load_intents(config.knowledge_dir), lambda text: live.matcher.answers(text)
+    )
 
     async def post_init(app: App) -> None:
         db = await Database.open(config.database_path)
@@ -65,22 +68,16 @@ def build_application(
         bot_data: BotData = app.bot_data
         sender = Outbound(app.bot, db.users)  # the one sender of unsolicited messages
         services = Services(
-            config,
-            db,
-            catalogs,
-            knowledge,
-            matcher,
-            Pseudonyms(secret),
-            sender,
-            event_desk,
-            intents=intents,
+            config, db, catalogs, live, Pseudonyms(secret), sender, event_desk, intents=intents
         )
         bot_data.install(services)
+        await upkeep.restore(app)  # the coordinators' quick fixes, on top of knowledge/
         privacy.schedule(app)  # question texts erased after QUESTION_RETENTION_DAYS
         figures.schedule(app)  # follow-ups are due by the database: a restart loses none
         await events.rebuild(app)  # jobs from the database: reminders survive restarts
         events.schedule(app)
         broadcast.schedule(app)  # broadcasts resume from the outbox after a restart
+        upkeep.schedule(app)  # the weekly review message, at most once a week by the database
         await _announce_commands(app, catalogs, bot_data.commands)
 
     async def post_shutdown(app: App) -> None:

@@ -15,6 +15,7 @@ from dotenv import dotenv_values
 
 from bot.core.office_hours import DEFAULT as OFFICE_DEFAULT
 from bot.core.office_hours import OfficeHours
+from bot.core.translate import TranslateSettings
 from bot.i18n.languages import LANGUAGES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +54,19 @@ class Config:
     broadcast_in_flight: int = 1
     office_hours: OfficeHours = field(default_factory=lambda: OfficeHours.parse(OFFICE_DEFAULT))
     review_dir: Path = REPO_ROOT / "knowledge" / "review"
+    # The inbox (issues 14, 15): hand-overs per member and day; machine translation of
+    # questions and answers through a self-hosted LibreTranslate server (None: off).
+    handovers_per_day: int = 5
+    translate_url: str | None = None
+    translate_api_key: str | None = field(default=None, repr=False)
+    translate_timeout: float = 4.0
+
+    @property
+    def translate(self) -> TranslateSettings:
+        """How the inbox reaches LibreTranslate (no URL: switched off)."""
+        return TranslateSettings(
+            self.translate_url, self.translate_api_key, self.translate_timeout
+        )
 
     @classmethod
     def from_env(
@@ -81,6 +95,10 @@ class Config:
             broadcast_in_flight=_in_flight(get("BROADCAST_IN_FLIGHT") or "1"),
             office_hours=_office_hours(get("OFFICE_HOURS") or OFFICE_DEFAULT),
             review_dir=Path(get("REVIEW_DIR") or REPO_ROOT / "knowledge" / "review"),
+            handovers_per_day=_handovers(get("HANDOVERS_PER_DAY") or "5"),
+            translate_url=_translate_url(get("TRANSLATE_URL")),
+            translate_api_key=get("TRANSLATE_API_KEY") or None,
+            translate_timeout=_translate_timeout(get("TRANSLATE_TIMEOUT") or "4"),
         )
 
     def require_token(self) -> str:
@@ -162,6 +180,32 @@ def _office_hours(raw: str) -> OfficeHours:
         return OfficeHours.parse(raw)
     except ValueError as exc:
         raise ConfigError("OFFICE_HOURS", str(exc)) from None
+
+
+def _handovers(raw: str) -> int:
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= 100:
+        raise ConfigError("HANDOVERS_PER_DAY", f"{raw!r} is not a whole number from 1 to 100")
+    return int(raw)
+
+
+def _translate_url(raw: str) -> str | None:
+    if not raw:
+        return None
+    parsed = urlparse(raw)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        raise ConfigError("TRANSLATE_URL", f"{raw!r} is not an http(s) URL of a LibreTranslate")
+    return raw
+
+
+def _translate_timeout(raw: str) -> float:
+    """Seconds the inbox waits for a translation before it goes on without one."""
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not 0.1 <= value <= 30:
+        raise ConfigError("TRANSLATE_TIMEOUT", f"{raw!r} is not a number of seconds (0.1–30)")
+    return value
 
 
 def environment(

@@ -22,8 +22,12 @@ from bot.events.service import Events
 from bot.figures.followup import FollowUps
 from bot.i18n import Catalogs
 from bot.inbox.service import Inbox
+from bot.inbox.translation import Translation
 from bot.knowledge import Knowledge
 from bot.matching.matcher import Matcher
+from bot.upkeep.live import LiveKnowledge
+from bot.upkeep.review import ReviewNotices
+from bot.upkeep.service import Fixes
 
 
 @dataclass(frozen=True)
@@ -33,14 +37,23 @@ class Services:
     config: Config
     db: Database
     catalogs: Catalogs
-    knowledge: Knowledge
-    matcher: Matcher
+    # knowledge/ with the coordinators' quick fixes, and its matcher: replaced on a fix, so
+    # everything below reads it when used (the knowledge services are built per use).
+    live: LiveKnowledge
     pseudonyms: Pseudonyms
     sender: Sender
     # Meetings and deadlines: catalog, clock, time zone, the delivery lock.
     desk: EventDesk = field(default_factory=EventDesk.empty)
     # Small talk, the bot's own features, hand-overs (knowledge/intents.toml), built at start.
     intents: IntentDetector = field(kw_only=True)
+
+    @property
+    def knowledge(self) -> Knowledge:
+        return self.live.knowledge
+
+    @property
+    def matcher(self) -> Matcher:
+        return self.live.matcher
 
     def user_key(self, user_id: int) -> str:
         return self.pseudonyms.of(user_id)
@@ -50,7 +63,7 @@ class Services:
             return False
         return user.id in self.config.coordinator_ids or user.role == "coordinator"
 
-    @cached_property
+    @property  # reads the live knowledge
     def ask(self) -> Asking:
         return Asking(
             self.db.questions,
@@ -63,19 +76,22 @@ class Services:
 
     @cached_property
     def inbox(self) -> Inbox:
-        return Inbox(self.db, self.catalogs, self.config, self.pseudonyms, self.sender)
+        translation = Translation(self.config.translate)  # TRANSLATE_URL, off by default
+        return Inbox(
+            self.db, self.catalogs, self.config, self.pseudonyms, self.sender, translation
+        )
 
-    @cached_property
+    @property  # reads the live knowledge
     def events(self) -> Events:
         return Events(self.desk, self.db, self.knowledge)
 
-    @cached_property
+    @property  # reads the live knowledge
     def reminders(self) -> Reminders:
         return Reminders(
             self.events, self.db, self.catalogs, self.config.default_language, self.sender
         )
 
-    @cached_property
+    @property  # reads the live knowledge
     def followups(self) -> FollowUps:
         return FollowUps(
             self.db,
@@ -85,4 +101,22 @@ class Services:
             self.sender,
             self.config.followup_days,
             self.config.default_language,
+        )
+
+    @cached_property
+    def fixes(self) -> Fixes:
+        return Fixes(self.db.upkeep, self.live, self.config.review_dir, self.config.timezone)
+
+    @cached_property
+    def review_notices(self) -> ReviewNotices:
+        config = self.config
+        return ReviewNotices(
+            self.db,
+            self.live,
+            self.catalogs,
+            config.coordinator_ids,
+            config.default_language,
+            config.office_hours,
+            config.timezone,
+            self.sender,
         )

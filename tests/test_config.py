@@ -108,3 +108,41 @@ def test_run_refuses_bad_configuration_with_one_line_and_no_traceback(tmp_path, 
 
 def test_repo_root_is_the_checkout():
     assert (REPO_ROOT / "pyproject.toml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("HANDOVERS_PER_DAY", "0"),
+        ("HANDOVERS_PER_DAY", "²"),
+        ("HANDOVERS_PER_DAY", "101"),
+        ("TRANSLATE_URL", "libretranslate.local"),
+        ("TRANSLATE_URL", "ftp://host"),
+        ("TRANSLATE_TIMEOUT", "0"),
+        ("TRANSLATE_TIMEOUT", "nan"),
+        ("TRANSLATE_TIMEOUT", "31"),
+    ],
+)
+def test_inbox_values_are_bounded_with_one_line(name, value):
+    with pytest.raises(ConfigError) as err:
+        Config.from_env({name: value}, env_file=None)
+    assert err.value.variable == name
+
+
+def test_machine_translation_is_off_by_default_and_set_by_the_environment():
+    assert Config.from_env({}, env_file=None).translate.url is None
+    c = Config.from_env(
+        {
+            "TRANSLATE_URL": "http://127.0.0.1:5000",
+            "TRANSLATE_API_KEY": "k-1",
+            "TRANSLATE_TIMEOUT": "2.5",
+            "HANDOVERS_PER_DAY": "3",
+        },
+        env_file=None,
+    )
+    assert (c.translate.url, c.translate.api_key, c.translate.timeout) == (
+        "http://127.0.0.1:5000",
+        "k-1",
+        2.5,
+    )
+    assert c.handovers_per_day == 3 and "k-1" not in repr(c)

@@ -34,6 +34,7 @@ class PageLinks:
 
     bot_username: str | None = None  # for the share button's t.me deep link
     remind: str | None = None  # the button data of "remind me", for entries with deadlines
+    fix: str | None = None  # coordinators only: the button data of "correct a fact"
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,8 @@ def entry_page(view: PageView, links: PageLinks = PageLinks()) -> Reply:
     rows += glossary_buttons(entry, text, knowledge)
     if links.remind is not None and entry.kind == "program":
         rows.append((Button(t.pgettext("button", "Remind me of the deadline"), links.remind),))
+    if links.fix is not None:
+        rows.append((Button(t.pgettext("button", "✏️ Correct a fact"), links.fix),))
     if links.bot_username:
         url = deep_link(links.bot_username, entry)
         share = f"https://t.me/share/url?url={quote(url, safe='')}&text={quote(label(entry, t))}"

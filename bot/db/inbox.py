@@ -76,3 +76,19 @@ class InboxQueries(Queries):
         async with self._query(f"SELECT COUNT(*) FROM open_questions {where}") as cur:
             total = await cur.fetchone()
         return rows, int(total[0]) if total else 0
+
+    async def is_handed_over(self, question_id: int) -> bool:
+        """Whether this logged question was passed to the office already."""
+        async with self._query(
+            "SELECT 1 FROM open_questions WHERE question_id = ?", (question_id,)
+        ) as cur:
+            return await cur.fetchone() is not None
+
+    async def handovers_since(self, user_id: int, since: str) -> int:
+        """How many questions this member passed to the office since `since` (ISO, UTC)."""
+        async with self._query(
+            "SELECT COUNT(*) FROM open_questions WHERE user_id = ? AND created_at >= ?",
+            (user_id, since),
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from bot.core.reply import Reply, bold, esc
 from bot.figures.service import Figures, Period
 from bot.i18n import Translator
-from bot.knowledge import Knowledge
+from bot.knowledge import Knowledge, count_stale_translations, stale_translations
 
 TOP = 10
 GAPS_LIMIT = 30
@@ -108,3 +108,35 @@ def gaps(rows: Sequence[Mapping[str, object]], t: Translator) -> Reply:
             head.append(t.gettext("passed to the office"))
         lines.append(f"{esc(' · '.join(head))}\n{esc(str(row['text']))}")
     return Reply("\n\n".join(lines))
+
+
+def stale_translations_page(t: Translator, knowledge: Knowledge) -> Reply | None:
+    """/gaps, after the questions: translations made from an older German text (issue 15);
+    None when all are current."""
+    count = count_stale_translations(knowledge)
+    if not count:
+        return None
+    by_entry: dict[str, list[str]] = {}
+    for item in stale_translations(knowledge):
+        by_entry.setdefault(item.entry_id, []).append(item.lang + ("*" if item.minor else ""))
+    head = t.ngettext(
+        "{n} translation is out of date (its German text changed since):",
+        "{n} translations are out of date (their German text changed since):",
+        count,
+    )
+    lines = [bold(head)]
+    for entry_id, langs in by_entry.items():
+        title = knowledge.entries[entry_id].text(t.locale).title
+        lines.append(f"• {esc(title)} ({esc(entry_id)}): {esc(', '.join(langs))}")
+    if any(lang.endswith("*") for langs in by_entry.values() for lang in langs):
+        lines.append(
+            esc(t.gettext("* a minor edit of the German text: no new translation needed."))
+        )
+    lines.append(
+        esc(
+            t.gettext(
+                "Have them updated in knowledge/, then run python -m bot check --stamp ENTRY."
+            )
+        )
+    )
+    return Reply("\n".join(lines))

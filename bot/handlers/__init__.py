@@ -66,6 +66,7 @@ from bot.handlers import (
     roles,
     session,
     survey,
+    upkeep,
 )
 from bot.handlers.jobs import App
 from bot.handlers.routing import (
@@ -80,12 +81,19 @@ from bot.handlers.routing import (
 )
 from bot.home import Language, Menu
 from bot.i18n import N_, NC_
-from bot.inbox import HandOver, SaveSuggestion, ShareName
+from bot.inbox import HandOver, SaveSuggestion, SendAnswer, ShareName
 from bot.navigator import ASKING as FIT_ASKING
 from bot.navigator import Fit, RuledOut
 from bot.privacy import Erase
 from bot.survey import LAUNCH, RESULTS, SurveyAnswer
 from bot.survey import TEXT as SURVEY_TEXT
+from bot.upkeep import CANCEL as FIX_CANCEL
+from bot.upkeep import CHOOSE as FIX_CHOOSE
+from bot.upkeep import CONFIRM as FIX_CONFIRM
+from bot.upkeep import SAVE as FIX_SAVE
+from bot.upkeep import VALUE as FIX_VALUE
+from bot.upkeep import YEAR as FIX_YEAR
+from bot.upkeep import Fix, FixField, FixYear
 
 
 def register(app: App) -> None:
@@ -212,6 +220,25 @@ def register(app: App) -> None:
             timeout_seconds=broadcast.TIMEOUT_SECONDS,
         )
     )
+    # Quick fixes (issue 15): the ✏️ button on an entry's page opens a guided correction of
+    # an amount, a date or a German text; its typed values come before the catch-alls.
+    fix_field = button(FixField, upkeep.pick_field)
+    app.add_handler(
+        flow(
+            "fix",
+            coordinators=True,
+            entry=[button(Fix, upkeep.open_fixes), fix_field],  # a field of an older menu too
+            steps={
+                FIX_CHOOSE: [fix_field],
+                FIX_VALUE: [typed(upkeep.take_value), fix_field],
+                FIX_YEAR: [button(FixYear, upkeep.take_year), fix_field],
+                FIX_CONFIRM: [button(FIX_SAVE, upkeep.save_fix), fix_field],
+            },
+            cancel=[button(FIX_CANCEL, upkeep.cancel), command("cancel", upkeep.cancel)],
+            timeout_seconds=upkeep.TIMEOUT_SECONDS,
+            on_timeout=upkeep.timed_out,
+        )
+    )
     app.add_handler(command("grant", roles.grant_role, coordinators=True))
     app.add_handler(command("revoke", roles.revoke_role, coordinators=True))
     app.add_handler(command("inbox", inbox.show_inbox, coordinators=True))
@@ -314,8 +341,13 @@ def register(app: App) -> None:
     app.add_handler(button(ShareName, inbox.hand_over))
     app.add_handler(button(Stop, broadcast.stop_broadcast, coordinators=True))
     app.add_handler(button(SaveSuggestion, inbox.save_suggestion, coordinators=True))
+    # ax: an answer previewed with its machine translation: sent with or without it.
+    app.add_handler(button(SendAnswer, inbox.send_answer, coordinators=True))
     # bc: outside a running /broadcast: forged (refused and logged) or stale.
     app.add_handler(stale("bc", coordinators=True))
+    # The steps of a quick fix outside it (issue 15), likewise.
+    app.add_handler(stale("fxy", coordinators=True))
+    app.add_handler(stale("fxd", coordinators=True))
     # Any other callback data is stale or forged: refuse it politely.
     app.add_handler(stale(""))
 

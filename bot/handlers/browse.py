@@ -15,13 +15,15 @@ from bot.handlers.context import BotContext
 from bot.handlers.messages import refuse_button, reply, send, show
 from bot.i18n import Translator
 from bot.i18n.languages import LANGUAGES
+from bot.upkeep import Fix
 
 
 def page_links(context: BotContext, entry_id: str) -> PageLinks:
     """Share needs the bot's username; "remind me" needs deadlines reminders can follow."""
     deadlines = context.services.desk.catalog.deadline_events_for(entry_id)
     remind = Remind(entry_id).data() if deadlines else None
-    return PageLinks(bot_username=context.bot.username, remind=remind)
+    fix = Fix(entry_id).data() if context.is_coordinator else None  # quick fixes (issue 15)
+    return PageLinks(bot_username=context.bot.username, remind=remind, fix=fix)
 
 
 def menu_page(context: BotContext, item: str) -> Reply | None:

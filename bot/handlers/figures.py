@@ -48,6 +48,10 @@ async def show_gaps(update: Update, context: BotContext) -> None:
     """/gaps: the questions the bot could not answer whose text is still kept."""
     rows = await context.services.db.figures.knowledge_gaps(stats.GAPS_LIMIT)
     await send(update, context, stats.gaps(rows, context.t))
+    # and the translations made from an older German text (issue 15), live: quick fixes count
+    stale = stats.stale_translations_page(context.t, context.services.knowledge)
+    if stale is not None:
+        await send(update, context, stale)
 
 
 async def answer_followup(update: Update, context: BotContext, data: FollowUp) -> None:

@@ -22,3 +22,12 @@ class SaveSuggestion(CallbackData, prefix="kb"):
     """Save an answered question as a suggested knowledge entry."""
 
     question: int
+
+
+class SendAnswer(CallbackData, prefix="ax"):
+    """Send the previewed answer (draft no. …) to question no. … with ("1") or without ("0")
+    its machine translation into the member's language."""
+
+    question: int
+    draft: int
+    translated: Literal["0", "1"]

@@ -8,12 +8,12 @@ move it into knowledge/faq/ before the bot uses it.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 
 from bot.core.reply import visible_text
 from bot.db.inbox import OpenQuestion
+from bot.knowledge.tomlwrite import toml_string
 
 HEADER = """\
 # UNREVIEWED suggestion from the coordination office's inbox: NOT part of the knowledge base.
@@ -25,8 +25,9 @@ HEADER = """\
 
 
 def _s(value: str) -> str:
-    """A TOML basic string (JSON's escapes are valid TOML)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A TOML basic string (control characters, DEL included, escaped: JSON leaves DEL as it
+    is, which TOML forbids)."""
+    return toml_string(value)
 
 
 def render(q: OpenQuestion, now: datetime) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from bot.i18n.bidi import FSI, PDI
 from bot.matching.matcher import Match, MatchResult
+from bot.upkeep.live import LiveKnowledge
 from tests.conftest import alerts, last_buttons, texts
 
 CLEAR = {  # unmistakable questions: they name the thing
@@ -26,7 +27,8 @@ class FixedMatcher:
 
 
 def use_matcher(harness, matcher) -> None:
-    harness.app.bot_data.install(replace(harness.services, matcher=matcher))
+    live = LiveKnowledge(harness.services.knowledge, matcher)
+    harness.app.bot_data.install(replace(harness.services, live=live))
 
 
 async def rows(harness, sql):

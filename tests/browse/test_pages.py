@@ -18,6 +18,7 @@ from bot.i18n.bidi import FSI, PDI
 from bot.i18n.languages import LANGUAGES
 from bot.knowledge.intents import load_intents
 from bot.matching.matcher import Match, MatchResult
+from bot.upkeep.live import LiveKnowledge
 from tests.conftest import alerts, last_buttons, texts
 
 
@@ -29,7 +30,12 @@ class FixedMatcher:
         return self.result
 
 
-def use(harness, **changes) -> None:
+def use(harness, matcher=None, knowledge=None, **changes) -> None:
+    """Answer with this matcher or knowledge (the live holder keeps both, as quick fixes do)."""
+    if matcher is not None or knowledge is not None:
+        changes["live"] = LiveKnowledge(
+            knowledge or harness.services.knowledge, matcher or harness.services.matcher
+        )
     harness.app.bot_data.install(replace(harness.services, **changes))
 
 
