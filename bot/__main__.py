@@ -11,7 +11,7 @@ from bot.config import Config, ConfigError
 from bot.core.logs import setup_logging
 from bot.db import DatabaseError
 from bot.i18n import CatalogError
-from bot.knowledge import KnowledgeError
+from bot.knowledge import KnowledgeError, Problem
 from bot.knowledge.cli import add_check_arguments
 
 
@@ -111,13 +111,18 @@ def _ask(config: Config, args: argparse.Namespace) -> int:
 
 def _check(config: Config, args: argparse.Namespace) -> int:
     from bot.events.loader import check_events
+    from bot.figures.city import check_city
     from bot.knowledge.cli import run_check
     from bot.knowledge.intents import check_intents
+    from bot.knowledge.reader import read_knowledge
 
     folder = config.knowledge_dir
-    return run_check(
-        folder, args, sys.stdout, sys.stderr, lambda: check_events(folder) + check_intents(folder)
-    )
+
+    def more() -> list[Problem]:
+        city = check_city(folder, read_knowledge(folder)[0])
+        return check_events(folder) + check_intents(folder) + city
+
+    return run_check(folder, args, sys.stdout, sys.stderr, more)
 
 
 def _backup(config: Config, args: argparse.Namespace) -> int:

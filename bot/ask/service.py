@@ -9,7 +9,7 @@ from bot.core.pseudonyms import Pseudonyms
 from bot.core.reply import Reply, esc
 from bot.db.questions import QuestionQueries, ScoredId
 from bot.i18n import Translator
-from bot.knowledge import Knowledge
+from bot.knowledge import Entry, Knowledge
 from bot.matching.matcher import Matcher
 
 MAX_STORED = 4096
@@ -36,8 +36,19 @@ class Asking:
         )
         if result.confident and result.best:
             entry = self.knowledge.entries[result.best.entry_id]
-            await self.questions.log_referral(key, entry.id, entry.kind, "answer", question_id)
+            for target, kind in self._referred(entry):
+                await self.questions.log_referral(key, target, kind, "answer", question_id)
         return for_result(result, question_id, t, self.knowledge)
+
+    def _referred(self, entry: Entry) -> list[tuple[str, str]]:
+        """Where an answer refers to: an FAQ answer to the offices it names (issue 13), so
+        the figures and the follow-up count the office; any other entry to itself."""
+        if entry.kind == "faq":
+            offices = [self.knowledge.entries.get(x) for x in entry.offices]
+            found = [(o.id, o.kind) for o in offices if o is not None]
+            if found:
+                return found
+        return [(entry.id, entry.kind)]
 
     async def pick(self, user_id: int, question_id: int, entry_id: str) -> bool:
         """Log that the user chose another candidate; False if the button was not theirs."""
@@ -46,7 +57,8 @@ class Asking:
         if entry is None or await self.questions.question_text(question_id, key) is None:
             return False
         await self.questions.log_action(question_id, "candidate", entry_id)
-        await self.questions.log_referral(key, entry_id, entry.kind, "button", question_id)
+        for target, kind in self._referred(entry):
+            await self.questions.log_referral(key, target, kind, "button", question_id)
         return True
 
     async def other_candidates(
