@@ -23,6 +23,7 @@ from bot.i18n.locale import decide_locale
 from bot.inbox.service import Inbox
 from bot.knowledge import Knowledge
 from bot.matching.matcher import Matcher
+from bot.trainings.service import Trainings
 
 
 @dataclass(frozen=True)
@@ -80,4 +81,11 @@ class Services:
             self.sender,
             self.config.followup_days,
             self.config.default_language,
+        )
+
+    @cached_property
+    def trainings(self) -> Trainings:
+        desk, config = self.desk, self.config
+        return Trainings(
+            self.db, self.catalogs, self.sender, desk.clock, desk.tz, config.default_language
         )

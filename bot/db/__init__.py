@@ -23,6 +23,7 @@ from bot.db.privacy import PrivacyQueries
 from bot.db.questions import QuestionQueries, ScoredId
 from bot.db.roles import RoleQueries
 from bot.db.survey import SurveyQueries
+from bot.db.trainings import TrainingQueries
 from bot.db.users import Reachable, User, UserQueries
 
 
@@ -42,6 +43,7 @@ class Database:
         self.followups = FollowupQueries(store)
         self.figures = FigureQueries(store)
         self.privacy = PrivacyQueries(store)
+        self.trainings = TrainingQueries(store)
 
     @classmethod
     async def open(
