@@ -45,9 +45,17 @@ def _parser() -> argparse.ArgumentParser:
     ics = sub.add_parser("ics", help="write the public calendar (.ics) of all events")
     ics.add_argument("--out", default=None, help="file to write (default: standard output)")
     report = sub.add_parser("report", help="evaluation figures of a period (annual report)")
-    report.add_argument("--from", dest="first", required=True, help="first day, YYYY-MM-DD")
-    report.add_argument("--to", dest="last", required=True, help="last day, YYYY-MM-DD")
-    report.add_argument("--format", choices=("csv", "json"), default="json", help="default json")
+    report.add_argument(
+        "--from", dest="first", help="first day, YYYY-MM-DD (default: twelve months ago)"
+    )
+    report.add_argument("--to", dest="last", help="last day, YYYY-MM-DD (default: today)")
+    report.add_argument(
+        "--format",
+        choices=("csv", "json", "html"),
+        default="json",
+        help="default json; html: a printable page in German with charts",
+    )
+    report.add_argument("--out", type=Path, default=None, help="file to write (default: stdout)")
     return p
 
 
@@ -159,7 +167,7 @@ def _ics(config: Config, args: argparse.Namespace) -> int:
 def _report(config: Config, args: argparse.Namespace) -> int:
     from bot.figures.cli import run_report
 
-    return run_report(config, args.first, args.last, args.format, sys.stdout, sys.stderr)
+    return run_report(config, args.first, args.last, args.format, sys.stdout, sys.stderr, args.out)
 
 
 _COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from bot.ask.service import Asking
 from bot.config import Config
+from bot.cooperations.service import Cooperations
 from bot.core.pseudonyms import Pseudonyms
 from bot.core.sending import Sender
 from bot.db import Database, User
@@ -88,4 +89,16 @@ class Services:
         desk, config = self.desk, self.config
         return Trainings(
             self.db, self.catalogs, self.sender, desk.clock, desk.tz, config.default_language
+        )
+
+    @cached_property
+    def cooperations(self) -> Cooperations:
+        config = self.config
+        return Cooperations(
+            self.db,
+            self.knowledge,
+            self.catalogs,
+            self.sender,
+            config.introduction_followup_days,
+            config.default_language,
         )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
+from bot.db.cooperations import CooperationQueries
 from bot.db.core import DatabaseError, Migration, Queries, Store, load_migrations, utcnow
 from bot.db.directory import DirectoryQueries
 from bot.db.events import EventQueries
@@ -44,6 +45,7 @@ class Database:
         self.figures = FigureQueries(store)
         self.privacy = PrivacyQueries(store)
         self.trainings = TrainingQueries(store)
+        self.cooperations = CooperationQueries(store)
 
     @classmethod
     async def open(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.core.reply import Button, Reply, bold, esc, rows
 from bot.db.directory import Organisation
-from bot.directory import ASK_DELETE, DELETE, EDIT, NEW, VIEW, Export, Step
+from bot.directory import ASK_DELETE, DELETE, EDIT, NEW, VIEW, Export, FindPartner, Step
 from bot.directory.service import MULTI, STEPS, Registration, label, options
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
@@ -93,10 +93,13 @@ def entry_page(t: Translator, knowledge: Knowledge, org: Organisation, saved: bo
         else t.gettext("Your entry in the directory:")
     )
     lines = [esc(head), "", bold(org.name), *field_lines(t, knowledge, org)]
-    buttons = (
+    buttons: tuple[tuple[Button, ...], ...] = (
         (Button(t.pgettext("button", "Edit"), EDIT.data()),),
         (Button(t.pgettext("button", "Delete"), ASK_DELETE.data()),),
     )
+    if org.networking:  # introductions to organisations on the same topics (bot/cooperations)
+        partner = t.pgettext("button", "Find partner organisations")
+        buttons = ((Button(partner, FindPartner("any").data()),), *buttons)
     return Reply("\n".join(lines), buttons)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.core.callbacks import parse_int
 from bot.db import Database
 from bot.db.events import StoredEvent
 from bot.db.trainings import Training
@@ -140,8 +141,8 @@ class Events:
             series = catalog.events.get(stored.series) if stored.series else None
             found = [o for o in await self.upcoming() if o.event_key == event_key]
             return EventView(event_key, stored.entry_id, series, stored, found)
-        if kind == "t" and ident.isascii() and ident.isdigit():
-            training = await self.db.trainings.get_training(int(ident))
+        if kind == "t" and (number := parse_int(ident)) is not None:
+            training = await self.db.trainings.get_training(number)
             if training is None:
                 return None
             occ = training_occurrence(training, training.title(), self.desk.tz)

@@ -33,7 +33,8 @@ from bot.broadcast import (
     Version,
 )
 from bot.browse import Topic, View
-from bot.directory import ASK_DELETE, ASKING, DELETE, EDIT, NEW, VIEW, Export, Step
+from bot.cooperations import CooperationAnswer, IntroAnswer, IntroDesk, Propose, ProposeShare
+from bot.directory import ASK_DELETE, ASKING, DELETE, EDIT, NEW, VIEW, Export, FindPartner, Step
 from bot.events import (
     LEAD_TIMES,
     MY_CALENDAR,
@@ -55,6 +56,7 @@ from bot.handlers import (
     ask,
     broadcast,
     browse,
+    cooperations,
     directory,
     errors,
     events,
@@ -325,6 +327,15 @@ def register(app: App) -> None:
     app.add_handler(button(tk.SignUp, trainings.sign_up))
     app.add_handler(button(tk.Withdraw, trainings.withdraw))
     app.add_handler(button(tk.Attend, trainings.toggle_attendance, coordinators=True))
+
+    # Introductions between organisations (issue 16): double opt-in, then the follow-up.
+    app.add_handler(button(FindPartner, cooperations.find_partners))
+    app.add_handler(button(Propose, cooperations.pick_partner))
+    app.add_handler(button(ProposeShare, cooperations.request_introduction))
+    app.add_handler(button(IntroAnswer, cooperations.answer_introduction))
+    app.add_handler(button(CooperationAnswer, cooperations.answer_cooperation))
+    app.add_handler(command("introduce", cooperations.show_desk, coordinators=True))
+    app.add_handler(button(IntroDesk, cooperations.desk_step, coordinators=True))
 
     # menu:dates lists upcoming dates from the database, so it is answered here, before menu:.
     app.add_handler(button(Menu("dates"), events.show_dates))

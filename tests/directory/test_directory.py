@@ -36,7 +36,7 @@ async def test_registration_stores_every_answer(harness, catalogs, lang):
     assert page.startswith(t.gettext("Saved. Your entry in the directory:"))
     assert "Kulturverein Anadolu" in page and "Biebrich" in page
     assert t.gettext("Support with funding matters") in page
-    assert data(calls) == ["org:edit", "org:del"]
+    assert data(calls) == ["itm:any", "org:edit", "org:del"]  # it wants to network
     org = await harness.services.db.directory.organisation_of(chat.user.id)
     assert (org.name, org.legal_form, org.district) == ("Kulturverein Anadolu", "ev", "biebrich")
     assert (org.topics, org.languages, org.needs) == (

@@ -21,9 +21,11 @@ START = datetime(2027, 3, 1, 10, 0, tzinfo=BERLIN)  # "now" when a test begins
 
 
 @asynccontextmanager
-async def clocked(config: Config, knowledge: Knowledge) -> AsyncIterator[Any]:
-    """The application on a ManualClock set to START (trainings, events and /next read it)."""
-    clock = ManualClock(START)
+async def clocked(
+    config: Config, knowledge: Knowledge, start: datetime = START
+) -> AsyncIterator[Any]:
+    """The application on a ManualClock set to `start` (trainings, events and /next read it)."""
+    clock = ManualClock(start)
     api = LocalBotApi()
     app = build_application(config, request=api, knowledge=knowledge, clock=clock)
     async with running(app):
@@ -45,7 +47,7 @@ async def create_training(
     place: str = "Rathaus, Raum 101",
 ) -> int:
     """The coordinator's whole draft in the chat; the new training's id."""
-    day = day or START + timedelta(days=14)
+    day = day or harness.clock.now() + timedelta(days=14)
     coord = harness.chat(COORDINATOR_ID, language_code="de")
     await coord.send("/trainings")
     await coord.press("trd:new")
