@@ -10,7 +10,8 @@ The member's way in is the "find partner organisations" button of their director
 (bot.directory.FindPartner).
 
 service.py  suggestions, proposals, answers, the follow-up (via a Sender)
-pages.py    what members and coordinators see (Reply builders)
+pages.py    what the organisations see: suggestions, proposals, contacts, the follow-up
+desk_pages.py  what coordinators see in /introduce
 """
 
 from typing import Literal

@@ -37,7 +37,7 @@ from bot.handlers.jobs import App
 from bot.handlers.messages import refuse_button, send, show
 from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
 from bot.trainings import Announce
-from bot.trainings.pages import announce_prompt
+from bot.trainings.desk_pages import announce_prompt
 
 log = logging.getLogger(__name__)
 END = ConversationHandler.END

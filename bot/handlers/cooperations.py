@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 
 from telegram import Update
 
-from bot.cooperations import CooperationAnswer, IntroAnswer, IntroDesk, Propose, ProposeShare
+from bot.cooperations import (
+    CooperationAnswer,
+    IntroAnswer,
+    IntroDesk,
+    Propose,
+    ProposeShare,
+    desk_pages,
+)
 from bot.cooperations import pages as intro
 from bot.directory import FindPartner
 from bot.figures.followup import in_asking_hours
@@ -89,7 +96,7 @@ async def show_desk(update: Update, context: BotContext, data: object = None) ->
     """/introduce and itc:menu: suggested pairs, and choosing oneself."""
     service = context.services.cooperations
     counts = await context.services.db.cooperations.counts()
-    page = intro.desk(context.t, context.services.knowledge, await service.pairs(), counts)
+    page = desk_pages.desk(context.t, context.services.knowledge, await service.pairs(), counts)
     await reply(update, context, page)
 
 
@@ -101,14 +108,15 @@ async def desk_step(update: Update, context: BotContext, data: IntroDesk) -> Non
         await show_desk(update, context)
     elif data.action in ("om", "ma", "mb") and (data.a in orgs or data.action != "mb"):
         action = {"om": "oo", "ma": "mb", "mb": "pair"}[data.action]
-        await show(update, context, intro.pick_org(t, list(orgs.values()), action, data.a))
+        await show(update, context, desk_pages.pick_org(t, list(orgs.values()), action, data.a))
     elif data.action == "oo" and data.a in orgs:
-        await show(update, context, intro.pick_office(t, services.knowledge, data.a))
+        await show(update, context, desk_pages.pick_office(t, services.knowledge, data.a))
     elif data.action == "pair" and data.a in orgs and (name := _name(context, orgs, data.b)):
-        await show(update, context, intro.confirm(t, orgs[data.a], name, data.b))
+        await show(update, context, desk_pages.confirm(t, orgs[data.a], name, data.b))
     elif data.action == "go" and context.user is not None:
         made = await services.cooperations.propose(context.user.id, data.a, data.b)
-        await show(update, context, intro.proposed(t, made.id) if made else intro.not_possible(t))
+        page = desk_pages.proposed(t, made.id) if made else desk_pages.not_possible(t)
+        await show(update, context, page)
     else:
         await refuse_button(update, context)
 

@@ -25,6 +25,7 @@ from bot.trainings import (
     SignUp,
     TrainingPage,
     Withdraw,
+    desk_pages,
     drafts,
     pages,
 )
@@ -62,7 +63,7 @@ async def show_training(update: Update, context: BotContext, data: TrainingPage)
         await refuse_button(update, context)
         return
     if context.is_coordinator:
-        page = pages.desk_page(context.t, knowledge, training, service.begun(training))
+        page = desk_pages.desk_page(context.t, knowledge, training, service.begun(training))
     else:
         seat, position = await service.seat(training.id, context.user.id)
         open_ = service.open_for_signup(training)
@@ -114,7 +115,7 @@ async def _goto(
     if draft is not None:
         _store(context)[DRAFT] = draft
     _store(context)[STATE] = state
-    page = pages.prompt(context.t, context.services.knowledge, state, _draft(context), error)
+    page = desk_pages.prompt(context.t, context.services.knowledge, state, _draft(context), error)
     await reply(update, context, page)
     return state
 
@@ -171,17 +172,17 @@ async def _save(update: Update, context: BotContext, draft: Draft) -> int:
     assert context.user is not None
     training_id = await context.services.trainings.create(draft, context.user.id)
     if training_id is None:
-        await send(update, context, pages.start_passed(context.t))
+        await send(update, context, desk_pages.start_passed(context.t))
         return await _goto(update, context, drafts.DAY)
     _store(context).pop(DRAFT, None)
-    await show(update, context, pages.saved(context.t, training_id))
+    await show(update, context, desk_pages.saved(context.t, training_id))
     return END
 
 
 async def cancel_draft(update: Update, context: BotContext, data: object = None) -> int:
     """trd:x or /cancel: drop the draft (or the count being typed)."""
     _store(context).pop(DRAFT, None)
-    await show(update, context, pages.draft_cancelled(context.t))
+    await show(update, context, desk_pages.draft_cancelled(context.t))
     return END
 
 
@@ -202,15 +203,16 @@ async def manage(update: Update, context: BotContext, data: Manage) -> int:
         return END
     if data.action == "cnt" and service.begun(training):
         _store(context)[COUNTING] = training.id
-        await show(update, context, pages.count_prompt(t))
+        await show(update, context, desk_pages.count_prompt(t))
         return COUNT
     if data.action == "att" and service.begun(training):
         seats = await context.services.db.trainings.seats(training.id)
-        await show(update, context, pages.attendance_page(t, training, seats))
+        await show(update, context, desk_pages.attendance_page(t, training, seats))
     elif data.action == "cancel" and not service.begun(training):
-        await show(update, context, pages.confirm_cancel(t, training))
+        await show(update, context, desk_pages.confirm_cancel(t, training))
     elif data.action == "cancelyes" and not service.begun(training):
-        await show(update, context, pages.training_cancelled(t, await service.cancel(training.id)))
+        told = await service.cancel(training.id)
+        await show(update, context, desk_pages.training_cancelled(t, told))
     else:
         await refuse_button(update, context)
     return END
@@ -222,7 +224,7 @@ async def take_count(update: Update, context: BotContext) -> int:
     count = drafts.parse_count(text or "")
     training_id = _store(context).get(COUNTING)
     if count is None or not isinstance(training_id, int):
-        await send(update, context, pages.count_prompt(context.t))
+        await send(update, context, desk_pages.count_prompt(context.t))
         return COUNT
     _store(context).pop(COUNTING, None)
     await context.services.db.trainings.set_attended_count(training_id, count)
@@ -237,7 +239,7 @@ async def toggle_attendance(update: Update, context: BotContext, data: Attend) -
     if training is None or not await db.toggle_attended(data.training, data.seat):
         await refuse_button(update, context)
         return
-    page = pages.attendance_page(context.t, training, await db.seats(training.id))
+    page = desk_pages.attendance_page(context.t, training, await db.seats(training.id))
     await show(update, context, page)
 
 

@@ -2,7 +2,8 @@
 
 drafts.py   the coordinator's guided draft: steps and typed input (pure)
 service.py  sign-up, waiting list, moving up, reminders, attendance (via a Sender)
-pages.py    what members and coordinators see (Reply builders)
+pages.py    what members see: lists, a training's page, messages to participants
+desk_pages.py  what coordinators see: the draft, a training's desk, attendance
 """
 
 from bot.core.callbacks import CallbackData
