@@ -57,4 +57,10 @@ async def fill(bot: Any) -> dict[str, int]:
 
     await d.send(ROOMS)  # referred to three offices, two of them the city's
     await d.send("xyzzy quux frobnicate")  # not answered
+    # The follow-up asks about the first office the FAQ answer named; D contacted it.
+    await bot.services.followups.send_due(datetime.now(UTC) + timedelta(days=14.1))
+    [row] = await bot.services.db.fetch_all(
+        "SELECT referral_id FROM followups WHERE status = 'asked'"
+    )
+    await d.press(f"fu:{row['referral_id']}:h")
     return {"training": training}

@@ -74,6 +74,9 @@ async def test_the_json_report_has_every_indicator(bot, capsys):
     assert (found["questions"], found["referrals_city_questions"]) == (2, 1)
     assert found["referral_rate_city"] == 0.5
     assert found["referrals_by_office"]["koordinierungsstelle-mo"] == 1
+    assert found["followup_success_by_office"] == {
+        "koordinierungsstelle-mo": {"asked": 1, "answered": 1, "contacted": 1, "helped": 1}
+    }
     text = json.dumps(found)
     for user in (A, D):
         assert str(user) not in text and bot.services.user_key(user) not in text
@@ -205,3 +208,14 @@ async def test_deletemydata_keeps_the_counts_of_trainings_and_cooperations(bot, 
         "SELECT user_id, contact FROM introduction_sides WHERE org_id = ?", (org,)
     )
     assert len(sides) == 2 and all(s["user_id"] is None and s["contact"] is None for s in sides)
+
+
+async def test_mydata_includes_seats_and_introductions(bot):
+    await fill(bot)
+    calls = await bot.chat(A, "en").send("/mydata")
+    [doc] = [c for c in calls if c.method == "sendDocument"]
+    data = json.loads(doc.files["document"])["data"]
+    assert [s["status"] for s in data["training_seats"]] == ["booked"]
+    assert data["training_seats"][0]["attended"] == 1
+    assert [s["side"] for s in data["introductions"]] == ["a", "a"]  # asked B and C
+    assert data["training_messages"] == []  # no reminder: the job did not run before the date
