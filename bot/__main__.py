@@ -11,7 +11,7 @@ from bot.config import Config, ConfigError
 from bot.core.logs import setup_logging
 from bot.db import DatabaseError
 from bot.i18n import CatalogError
-from bot.knowledge import KnowledgeError
+from bot.knowledge import KnowledgeError, Problem
 from bot.knowledge.cli import add_check_arguments
 
 
@@ -45,9 +45,17 @@ def _parser() -> argparse.ArgumentParser:
     ics = sub.add_parser("ics", help="write the public calendar (.ics) of all events")
     ics.add_argument("--out", default=None, help="file to write (default: standard output)")
     report = sub.add_parser("report", help="evaluation figures of a period (annual report)")
-    report.add_argument("--from", dest="first", required=True, help="first day, YYYY-MM-DD")
-    report.add_argument("--to", dest="last", required=True, help="last day, YYYY-MM-DD")
-    report.add_argument("--format", choices=("csv", "json"), default="json", help="default json")
+    report.add_argument(
+        "--from", dest="first", help="first day, YYYY-MM-DD (default: twelve months ago)"
+    )
+    report.add_argument("--to", dest="last", help="last day, YYYY-MM-DD (default: today)")
+    report.add_argument(
+        "--format",
+        choices=("csv", "json", "html"),
+        default="json",
+        help="default json; html: a printable page in German with charts",
+    )
+    report.add_argument("--out", type=Path, default=None, help="file to write (default: stdout)")
     return p
 
 
@@ -111,13 +119,18 @@ def _ask(config: Config, args: argparse.Namespace) -> int:
 
 def _check(config: Config, args: argparse.Namespace) -> int:
     from bot.events.loader import check_events
+    from bot.figures.city import check_city
     from bot.knowledge.cli import run_check
     from bot.knowledge.intents import check_intents
+    from bot.knowledge.reader import read_knowledge
 
     folder = config.knowledge_dir
-    return run_check(
-        folder, args, sys.stdout, sys.stderr, lambda: check_events(folder) + check_intents(folder)
-    )
+
+    def more() -> list[Problem]:
+        city = check_city(folder, read_knowledge(folder)[0])
+        return check_events(folder) + check_intents(folder) + city
+
+    return run_check(folder, args, sys.stdout, sys.stderr, more)
 
 
 def _backup(config: Config, args: argparse.Namespace) -> int:
@@ -154,7 +167,7 @@ def _ics(config: Config, args: argparse.Namespace) -> int:
 def _report(config: Config, args: argparse.Namespace) -> int:
     from bot.figures.cli import run_report
 
-    return run_report(config, args.first, args.last, args.format, sys.stdout, sys.stderr)
+    return run_report(config, args.first, args.last, args.format, sys.stdout, sys.stderr, args.out)
 
 
 _COMMANDS: dict[str, Callable[[Config, argparse.Namespace], int]] = {

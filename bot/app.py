@@ -20,7 +20,7 @@ from bot.core.pseudonyms import SETTING_KEY, Pseudonyms, new_secret
 from bot.db import Database
 from bot.events.desk import EventDesk
 from bot.events.loader import load_events
-from bot.handlers import broadcast, events, figures, privacy, upkeep
+from bot.handlers import broadcast, cooperations, events, figures, privacy, trainings, upkeep
 from bot.handlers.context import CONTEXT_TYPES, BotData
 from bot.handlers.outbound import Outbound
 from bot.handlers.request import RetryingRequest
@@ -78,6 +78,8 @@ def build_application(
         events.schedule(app)
         broadcast.schedule(app)  # broadcasts resume from the outbox after a restart
         upkeep.schedule(app)  # the weekly review message, at most once a week by the database
+        trainings.schedule(app)  # moving up and reminders, due by the database
+        cooperations.schedule(app)  # "did a cooperation come of it?", due by the database
         await _announce_commands(app, catalogs, bot_data.commands)
 
     async def post_shutdown(app: App) -> None:

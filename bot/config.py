@@ -43,6 +43,9 @@ class Config:
     question_retention_days: int = 90
     # Days after a referral to an office/program until the user is asked how it went.
     followup_days: int = 14
+    # Days after an introduction both sides accepted until each is asked once whether a
+    # cooperation came of it ("some weeks later", issue 16).
+    introduction_followup_days: int = 42
     # The short privacy notice at a user's first update (DSGVO Art. 13). Not an environment
     # variable on purpose: an installation must inform; tests of other capabilities that
     # count the messages of a first update switch it off (tests/conftest.py).
@@ -91,6 +94,9 @@ class Config:
                 "QUESTION_RETENTION_DAYS", get("QUESTION_RETENTION_DAYS") or "90"
             ),
             followup_days=_positive_int("FOLLOWUP_DAYS", get("FOLLOWUP_DAYS") or "14"),
+            introduction_followup_days=_positive_int(
+                "INTRODUCTION_FOLLOWUP_DAYS", get("INTRODUCTION_FOLLOWUP_DAYS") or "42"
+            ),
             broadcast_rate=_rate(get("BROADCAST_RATE") or "30"),
             broadcast_in_flight=_in_flight(get("BROADCAST_IN_FLIGHT") or "1"),
             office_hours=_office_hours(get("OFFICE_HOURS") or OFFICE_DEFAULT),

@@ -13,6 +13,7 @@ from bot.ask.intents import IntentDetector
 from bot.ask.service import Asking
 from bot.ask.understanding import Understanding
 from bot.config import Config
+from bot.cooperations.service import Cooperations
 from bot.core.pseudonyms import Pseudonyms
 from bot.core.sending import Sender
 from bot.db import Database, User
@@ -25,6 +26,7 @@ from bot.inbox.service import Inbox
 from bot.inbox.translation import Translation
 from bot.knowledge import Knowledge
 from bot.matching.matcher import Matcher
+from bot.trainings.service import Trainings
 from bot.upkeep.live import LiveKnowledge
 from bot.upkeep.review import ReviewNotices
 from bot.upkeep.service import Fixes
@@ -119,4 +121,23 @@ class Services:
             config.office_hours,
             config.timezone,
             self.sender,
+        )
+
+    @cached_property
+    def trainings(self) -> Trainings:
+        desk, config = self.desk, self.config
+        return Trainings(
+            self.db, self.catalogs, self.sender, desk.clock, desk.tz, config.default_language
+        )
+
+    @property  # reads the live knowledge (offices can be introduced)
+    def cooperations(self) -> Cooperations:
+        config = self.config
+        return Cooperations(
+            self.db,
+            self.knowledge,
+            self.catalogs,
+            self.sender,
+            config.introduction_followup_days,
+            config.default_language,
         )

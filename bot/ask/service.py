@@ -7,7 +7,8 @@ What is logged, and why:
 - a message for the coordination office (application status, "a person please"): stored
   like a question with its intent (migration 0008), because the hand-over buttons pass its
   text on; it counts in the figures only once handed over, never as unanswered;
-- a question: as before (matches, outcome), and a confident answer as a referral.
+- a question: as before (matches, outcome), and a confident answer as a referral to where
+  it sends the member (an FAQ answer: to each office it names).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from bot.db.questions import QuestionQueries, ScoredId
 from bot.events.occurrences import Occurrence
 from bot.events.service import Events
 from bot.i18n import Catalogs, Translator
-from bot.knowledge import Knowledge
+from bot.knowledge import Entry, Knowledge
 
 MAX_STORED = 4096
 
@@ -72,7 +73,8 @@ class Asking:
         entry = answered_entry(understood, self.knowledge)
         deadline = None
         if entry is not None:
-            await self.questions.log_referral(key, entry.id, entry.kind, "answer", question_id)
+            for target, kind in self._referred(entry):
+                await self.questions.log_referral(key, target, kind, "answer", question_id)
             deadline = await next_deadline(self.events, entry.id)
         return for_message(understood, question_id, t, self.knowledge, deadline)
 
@@ -85,8 +87,19 @@ class Asking:
         if entry is None or asked is None:
             return None
         await self.questions.log_action(question_id, "candidate", entry_id)
-        await self.questions.log_referral(key, entry_id, entry.kind, "button", question_id)
+        for target, kind in self._referred(entry):
+            await self.questions.log_referral(key, target, kind, "button", question_id)
         return asked[1]
+
+    def _referred(self, entry: Entry) -> list[tuple[str, str]]:
+        """Where an answer refers to: an FAQ answer to the offices it names (issue 13), so
+        the figures and the follow-up count the office; any other entry to itself."""
+        if entry.kind == "faq":
+            offices = [self.knowledge.entries.get(x) for x in entry.offices]
+            found = [(o.id, o.kind) for o in offices if o is not None]
+            if found:
+                return found
+        return [(entry.id, entry.kind)]
 
     async def other_candidates(self, user_id: int, question_id: int) -> Reply | None:
         """After "not what I meant": the other candidates and the hand-over, in the language

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot.core.pacing import Pacer
+from bot.core.reply import Button
 from bot.core.sending import Outcome
 from bot.db import Database
 from bot.db.outbox import OutboxRow
@@ -27,7 +28,10 @@ MAX_BACKOFF_SECONDS = 300.0
 MAX_IN_FLIGHT = 1
 BATCH = 200
 
-Send = Callable[[int, str], Awaitable[Outcome]]
+Send = Callable[..., Awaitable[Outcome]]  # (chat id, text[, buttons])
+Buttons = tuple[tuple[Button, ...], ...]
+# The buttons under a broadcast's messages in one language (a training's sign-up button).
+Markup = Callable[[int, str], Awaitable[Buttons]]
 
 
 class Outbox:
@@ -39,11 +43,14 @@ class Outbox:
         max_attempts: int = MAX_ATTEMPTS,
         backoff: float = BACKOFF_SECONDS,
         max_in_flight: int = MAX_IN_FLIGHT,
+        markup: Markup | None = None,
     ) -> None:
         self.db, self.send, self.pacer = db, send, pacer
         self.max_attempts, self.backoff = max_attempts, backoff
         self.max_in_flight = max_in_flight
+        self.markup = markup
         self._texts: dict[int, dict[str, str]] = {}
+        self._buttons: dict[tuple[int, str], Buttons] = {}
 
     async def run(self, budget: float) -> bool:
         """Deliver due rows for about `budget` seconds; True if rows are still due."""
@@ -85,10 +92,20 @@ class Outbox:
             )
         return texts.get(row.lang) or texts[""]
 
+    async def _markup(self, row: OutboxRow) -> Buttons:
+        if self.markup is None:
+            return ()
+        key = (row.broadcast_id, row.lang)
+        if key not in self._buttons:
+            self._buttons[key] = await self.markup(row.broadcast_id, row.lang)
+        return self._buttons[key]
+
     async def _deliver(self, row: OutboxRow, text: str, slots: asyncio.Semaphore) -> None:
         try:
             try:
-                outcome = await self.send(row.chat_id, text)
+                buttons = await self._markup(row)
+                sent = self.send(row.chat_id, text, buttons) if buttons else None
+                outcome = await (sent or self.send(row.chat_id, text))
             except Exception as exc:  # a bug must not leave the row 'sending' for ever
                 log.exception("unexpected error while sending a broadcast message")
                 outcome = Outcome("failed", type(exc).__name__)

@@ -24,6 +24,7 @@ from bot.directory.service import label
 from bot.i18n import Translator
 from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
 from bot.knowledge import Knowledge
+from bot.trainings.pages import sign_up_button
 
 
 def draft_menu(t: Translator, draft: Draft) -> Reply:
@@ -95,7 +96,8 @@ def preview(t: Translator, draft: Draft, people: Sequence[tuple[int, str]]) -> l
             n,
             languages=names,
         )
-        out += [Reply(bold(head)), Reply(draft.texts[version])]
+        signup = ((sign_up_button(t, draft.training),),) if draft.training else ()
+        out += [Reply(bold(head)), Reply(draft.texts[version], signup)]
     total = len(people)
     out.append(
         Reply(

@@ -61,6 +61,7 @@ class Draft:
     audience: Audience | None = None
     picked: tuple[str, ...] = ()  # languages ticked while choosing a language audience
     editing: str = DEFAULT  # the version the next text message is for
+    training: int | None = None  # announces this training: every message gets a sign-up button
 
 
 def version_for(texts: dict[str, str], lang: str) -> str:
@@ -121,6 +122,7 @@ async def submit(
         draft.texts,
         utc_iso(send_at) if send_at else None,
         people,
+        training_id=draft.training,
     )
 
 

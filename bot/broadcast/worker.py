@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from bot.broadcast.outbox import Outbox
+from bot.broadcast.outbox import Buttons, Outbox
 from bot.broadcast.pages import report
 from bot.broadcast.service import Audience, recipients
 from bot.core.pacing import Clock, Pacer, SystemClock
@@ -24,6 +24,7 @@ from bot.db import Database
 from bot.db.outbox import Broadcast
 from bot.i18n import Catalogs, Translator
 from bot.i18n.locale import decide_locale
+from bot.trainings.pages import sign_up_button
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,9 @@ class Worker:
     def outbox(self) -> Outbox:
         if self._outbox is None:
             pacer = Pacer(self.rate, self.clock)
-            self._outbox = Outbox(self.db, self.send, pacer, max_in_flight=self.in_flight)
+            self._outbox = Outbox(
+                self.db, self.send, pacer, max_in_flight=self.in_flight, markup=self.markup
+            )
         return self._outbox
 
     def use_clock(self, clock: Clock) -> None:
@@ -67,9 +70,17 @@ class Worker:
         """New work: an idle worker looks at once."""
         self._wake.set()
 
-    async def send(self, chat_id: int, text: str) -> Outcome:
+    async def send(self, chat_id: int, text: str, buttons: Buttons = ()) -> Outcome:
         """One broadcast message; the outbox retries what certainly did not arrive."""
-        return await self.sender.send(chat_id, Reply(text), own_retries=True)
+        return await self.sender.send(chat_id, Reply(text, buttons), own_retries=True)
+
+    async def markup(self, broadcast_id: int, lang: str) -> Buttons:
+        """A broadcast announcing a training: its sign-up button in the recipient's language."""
+        training = await self.db.trainings.broadcast_training(broadcast_id)
+        if training is None:
+            return ()
+        locale = lang if lang in self.catalogs.languages else self.default_language
+        return ((sign_up_button(self.catalogs.get(locale), training),),)
 
     async def step(self) -> bool:
         """Start due broadcasts, deliver for a while, report; True if more is due now."""

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
+from bot.db.cooperations import CooperationQueries
 from bot.db.core import DatabaseError, Migration, Queries, Store, load_migrations, utcnow
 from bot.db.directory import DirectoryQueries
 from bot.db.events import EventQueries
@@ -23,6 +24,7 @@ from bot.db.privacy import PrivacyQueries
 from bot.db.questions import QuestionQueries, ScoredId
 from bot.db.roles import RoleQueries
 from bot.db.survey import SurveyQueries
+from bot.db.trainings import TrainingQueries
 from bot.db.upkeep import UpkeepQueries
 from bot.db.users import Reachable, User, UserQueries
 
@@ -44,6 +46,8 @@ class Database:
         self.figures = FigureQueries(store)
         self.privacy = PrivacyQueries(store)
         self.upkeep = UpkeepQueries(store)
+        self.trainings = TrainingQueries(store)
+        self.cooperations = CooperationQueries(store)
 
     @classmethod
     async def open(

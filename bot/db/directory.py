@@ -8,7 +8,7 @@ from bot.db.core import Queries, utcnow
 
 ORG_COLUMNS = (
     "id, owner_id, name, legal_form, district, topics, languages, size, own_rooms, needs, "
-    "networking, created_at, updated_at"
+    "networking, created_at, updated_at, formats"
 )
 
 
@@ -29,6 +29,7 @@ class Organisation:
     networking: bool
     created_at: str
     updated_at: str
+    formats: tuple[str, ...] = ()  # what it offers (bot/directory/service.py FORMATS)
 
 
 def _split(value: object) -> tuple[str, ...]:
@@ -37,7 +38,7 @@ def _split(value: object) -> tuple[str, ...]:
 
 def _org(row: object) -> Organisation:
     d = dict(row)  # type: ignore[call-overload]
-    for key in ("topics", "languages", "needs"):
+    for key in ("topics", "languages", "needs", "formats"):
         d[key] = _split(d[key])
     d["own_rooms"], d["networking"] = bool(d["own_rooms"]), bool(d["networking"])
     return Organisation(**d)
@@ -57,16 +58,18 @@ class DirectoryQueries(Queries):
             int(values["own_rooms"] == "yes"),
             ",".join(values["needs"]),  # type: ignore[arg-type]
             int(values["networking"] == "yes"),
+            ",".join(values.get("formats", ())),  # type: ignore[arg-type]
         ]
         await self._conn.execute(
             "INSERT INTO organisations (owner_id, name, legal_form, district, topics, languages, "
-            "size, own_rooms, needs, networking, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "size, own_rooms, needs, networking, formats, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (owner_id) DO UPDATE SET name = excluded.name, "
             "legal_form = excluded.legal_form, district = excluded.district, "
             "topics = excluded.topics, languages = excluded.languages, size = excluded.size, "
             "own_rooms = excluded.own_rooms, needs = excluded.needs, "
-            "networking = excluded.networking, updated_at = excluded.updated_at",
+            "networking = excluded.networking, formats = excluded.formats, "
+            "updated_at = excluded.updated_at",
             (owner_id, *fields, now, now),
         )
 

@@ -125,3 +125,82 @@ class FigureQueries(Queries):
             "AND a.action = 'not_what_i_meant')) ORDER BY q.asked_at DESC, q.id DESC LIMIT ?",
             (limit,),
         )
+
+    # --- the indicators of issue 16: referral rate, trainings, introductions, formats -----
+
+    async def questions_referred_to(self, start: str, end: str, entry_ids: list[str]) -> int:
+        """Questions of the period whose answer (or chosen candidate) referred to one of
+        these entries."""
+        if not entry_ids:
+            return 0
+        marks = ", ".join("?" for _ in entry_ids)
+        async with self._query(
+            "SELECT COUNT(DISTINCT q.id) FROM questions q JOIN referrals r "
+            f"ON r.question_id = q.id WHERE q.asked_at >= ? AND q.asked_at < ? "
+            f"AND r.entry_id IN ({marks})",
+            (start, end, *entry_ids),
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def trainings_held(
+        self, first_day: str, end_day: str, now: str
+    ) -> list[dict[str, object]]:
+        """Trainings on local days [first_day, end_day) that took place (active, begun), each
+        with its seats booked and waiting, marked attended, and the count entered."""
+        return await self.fetch_all(
+            "SELECT t.id, t.kind, t.topic, t.day, t.capacity, t.attended_count, "
+            "COALESCE((SELECT title FROM training_titles x WHERE x.training_id = t.id "
+            "AND x.lang = ''), '') AS title, "
+            "(SELECT COUNT(*) FROM training_seats s WHERE s.training_id = t.id "
+            "AND s.status = 'booked') AS booked, "
+            "(SELECT COUNT(*) FROM training_seats s WHERE s.training_id = t.id "
+            "AND s.status = 'waiting') AS waiting, "
+            "(SELECT COUNT(*) FROM training_seats s WHERE s.training_id = t.id "
+            "AND s.status = 'booked' AND s.attended = 1) AS marked "
+            "FROM trainings t WHERE t.status = 'active' AND t.day >= ? AND t.day < ? "
+            "AND t.starts_at <= ? ORDER BY t.starts_at, t.id",
+            (first_day, end_day, now),
+        )
+
+    async def training_organisations(
+        self, first_day: str, end_day: str, now: str
+    ) -> dict[str, int]:
+        """Distinct organisations with a seat at, and marked present at, the trainings held."""
+        async with self._query(
+            "SELECT COUNT(DISTINCT s.org_id), "
+            "COUNT(DISTINCT CASE WHEN s.attended = 1 THEN s.org_id END) "
+            "FROM training_seats s JOIN trainings t ON t.id = s.training_id "
+            "WHERE t.status = 'active' AND t.day >= ? AND t.day < ? AND t.starts_at <= ? "
+            "AND s.status = 'booked'",
+            (first_day, end_day, now),
+        ) as cur:
+            row = await cur.fetchone()
+        registered, attended = (int(v or 0) for v in (row or (0, 0)))
+        return {"registered": registered, "attended": attended}
+
+    async def introductions(self, start: str, end: str) -> list[dict[str, object]]:
+        """Per introduction touched in the period: kind, topic, and whether it was proposed,
+        accepted (both sides), declined, or reported as a cooperation in the period."""
+        return await self.fetch_all(
+            "SELECT i.id, i.office_id IS NOT NULL AS office, i.topic, "
+            "(i.created_at >= ? AND i.created_at < ?) AS proposed, "
+            "(i.connected_at >= ? AND i.connected_at < ?) AS accepted, "
+            "(i.status = 'declined' AND i.closed_at >= ? AND i.closed_at < ?) AS declined, "
+            "COALESCE((SELECT MIN(s.cooperation_at) FROM introduction_sides s "
+            "WHERE s.introduction_id = i.id AND s.cooperation = 1) >= ? AND "
+            "(SELECT MIN(s.cooperation_at) FROM introduction_sides s "
+            "WHERE s.introduction_id = i.id AND s.cooperation = 1) < ?, 0) AS cooperation "
+            "FROM introductions i ORDER BY i.id",
+            (start, end, start, end, start, end, start, end),
+        )
+
+    async def formats_offered(self) -> tuple[int, dict[str, int]]:
+        """(organisations in the directory now, how many of them offer each format)."""
+        async with self._query("SELECT formats FROM organisations") as cur:
+            rows = [str(r[0] or "") for r in await cur.fetchall()]
+        counts: dict[str, int] = {}
+        for row in rows:
+            for item in {x for x in row.split(",") if x}:
+                counts[item] = counts.get(item, 0) + 1
+        return len(rows), counts

@@ -15,13 +15,21 @@ class DueReferral:
     referral_id: int
     user_key: str
     entry_id: str
+    question_id: int | None = None
+
+    @property
+    def answer(self) -> tuple[str, int]:
+        """The answer this referral belongs to: one answer can name several offices."""
+        if self.question_id is not None:
+            return ("q", self.question_id)
+        return ("r", self.referral_id)
 
 
 class FollowupQueries(Queries):
     async def due_referrals(self, referred_before: str, referred_after: str) -> list[DueReferral]:
         """Referrals to offices/programs in (after, before) that have no follow-up row yet."""
         async with self._query(
-            "SELECT r.id AS referral_id, r.user_key, r.entry_id FROM referrals r "
+            "SELECT r.id AS referral_id, r.user_key, r.entry_id, r.question_id FROM referrals r "
             "WHERE r.kind IN (?, ?) AND r.referred_at < ? AND r.referred_at >= ? "
             "AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.referral_id = r.id) "
             "ORDER BY r.id",

@@ -39,13 +39,22 @@ class OutboxQueries(Queries):
         texts: Mapping[str, str],
         send_at: str | None,
         recipients: Iterable[tuple[int, str]] = (),
+        training_id: int | None = None,
     ) -> int:
-        """Store a broadcast; without send_at its outbox rows are queued at once."""
+        """Store a broadcast; without send_at its outbox rows are queued at once. One that
+        announces a training (`training_id`) carries its sign-up button."""
         async with self.transaction():
             cur = await self._conn.execute(
-                "INSERT INTO broadcasts (created_at, created_by, audience, send_at, status) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (utcnow(), created_by, audience, send_at, "scheduled" if send_at else "sending"),
+                "INSERT INTO broadcasts (created_at, created_by, audience, send_at, status, "
+                "training_id) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    utcnow(),
+                    created_by,
+                    audience,
+                    send_at,
+                    "scheduled" if send_at else "sending",
+                    training_id,
+                ),
             )
             broadcast_id = cur.lastrowid
             assert broadcast_id is not None

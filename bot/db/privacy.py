@@ -56,6 +56,24 @@ class PrivacyQueries(Queries):
                 "WHERE created_by = ?",
                 (user_id,),
             ),
+            "training_seats": ("SELECT * FROM training_seats WHERE user_id = ?", (user_id,)),
+            "training_messages": (
+                "SELECT * FROM training_messages WHERE user_id = ?",
+                (user_id,),
+            ),
+            "trainings_created": (
+                "SELECT id, kind, topic, day, start_time, created_at FROM trainings "
+                "WHERE created_by = ?",
+                (user_id,),
+            ),
+            "introductions": (
+                "SELECT * FROM introduction_sides WHERE user_id = ?",
+                (user_id,),
+            ),
+            "introductions_proposed": (
+                "SELECT id, created_at, status FROM introductions WHERE coordinator_id = ?",
+                (user_id,),
+            ),
         }
         data: dict[str, Any] = {}
         for name, (sql, params) in by_id.items():
@@ -101,6 +119,37 @@ class PrivacyQueries(Queries):
             (
                 "UPDATE survey_answers SET respondent = ?, text = NULL WHERE respondent = ?",
                 (anon, user_key),
+            ),
+            # Trainings: a seat of a training still ahead is given up (the trainings job
+            # moves the waiting list up); past seats stay as anonymous counts of sign-ups
+            # and attendance, without user id or name.
+            (
+                "UPDATE training_seats SET status = 'cancelled', updated_at = ? "
+                "WHERE user_id = ? AND status IN ('booked', 'waiting') "
+                "AND training_id IN (SELECT id FROM trainings WHERE starts_at > ?)",
+                (utcnow(), user_id, utcnow()),
+            ),
+            (
+                "UPDATE training_seats SET user_id = NULL, name = NULL WHERE user_id = ?",
+                (user_id,),
+            ),
+            ("DELETE FROM training_messages WHERE user_id = ?", (user_id,)),
+            ("UPDATE trainings SET created_by = 0 WHERE created_by = ?", (user_id,)),
+            # Introductions: an open one is withdrawn; all stay as anonymous counts
+            # (proposed, accepted, cooperations), without user id or shared contact.
+            (
+                "UPDATE introductions SET status = 'withdrawn', closed_at = ? "
+                "WHERE status = 'open' AND id IN "
+                "(SELECT introduction_id FROM introduction_sides WHERE user_id = ?)",
+                (utcnow(), user_id),
+            ),
+            (
+                "UPDATE introduction_sides SET user_id = NULL, contact = NULL WHERE user_id = ?",
+                (user_id,),
+            ),
+            (
+                "UPDATE introductions SET coordinator_id = NULL WHERE coordinator_id = ?",
+                (user_id,),
             ),
             ("DELETE FROM users WHERE id = ?", (user_id,)),
         ]

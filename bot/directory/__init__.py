@@ -21,5 +21,12 @@ class Export(CallbackData, prefix="dir"):
     format: Literal["csv"]
 
 
+class FindPartner(CallbackData, prefix="itm"):
+    """From one's own entry: organisations to be introduced to (bot/cooperations), from any
+    district or only one's own."""
+
+    scope: Literal["any", "same"]
+
+
 VIEW, NEW, EDIT, ASK_DELETE, DELETE = (Org(a) for a in ("view", "new", "edit", "del", "delyes"))
 ASKING = 0

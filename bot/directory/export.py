@@ -44,6 +44,7 @@ def export(t: Translator, knowledge: Knowledge, orgs: Sequence[Organisation]) ->
             t.gettext("Networking"),
             t.gettext("Registered"),
             t.gettext("Last changed"),
+            t.gettext("Offers"),  # added later: the columns before keep their places
         ]
     )
     for org in orgs:
@@ -63,6 +64,7 @@ def export(t: Translator, knowledge: Knowledge, orgs: Sequence[Organisation]) ->
             label(t, knowledge, "networking", "yes" if org.networking else "no"),
             org.created_at[:10],
             org.updated_at[:10],
+            many("formats", org.formats),
         ]
         writer.writerow([_safe(v) for v in row])
     return out.getvalue().encode("utf-8-sig")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.core.reply import Button, Reply, bold, esc, rows
 from bot.db.directory import Organisation
-from bot.directory import ASK_DELETE, DELETE, EDIT, NEW, VIEW, Export, Step
+from bot.directory import ASK_DELETE, DELETE, EDIT, NEW, VIEW, Export, FindPartner, Step
 from bot.directory.service import MULTI, STEPS, Registration, label, options
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
@@ -18,6 +18,9 @@ def _question(t: Translator, step: str) -> str:
         "legal_form": t.gettext("What is its legal form?"),
         "district": t.gettext("In which district of Wiesbaden is it based?"),
         "topics": t.gettext("Which topics do you work on? Tick all that apply, then Done."),
+        "formats": t.gettext(
+            "What does your organisation offer? Tick all that apply (or none), then Done."
+        ),
         "languages": t.gettext("Which languages do you speak? Tick all that apply, then Done."),
         "size": t.gettext("How many members do you have, roughly?"),
         "own_rooms": t.gettext("Do you have rooms of your own?"),
@@ -54,7 +57,7 @@ def step_page(t: Translator, knowledge: Knowledge, reg: Registration) -> Reply:
             Button(("✓ " if v in picked else "") + label(t, knowledge, step, v), Step(v).data())
             for v in options(step, knowledge)
         ]
-        buttons += rows(choices, 1 if step in ("needs", "topics", "legal_form") else 2)
+        buttons += rows(choices, 1 if step in ("needs", "topics", "legal_form", "formats") else 2)
         if step in MULTI:
             buttons.append((Button(t.pgettext("button", "Done"), Step("ok").data()),))
     return Reply(text, (*buttons, nav_row(t)))
@@ -68,6 +71,7 @@ def field_lines(t: Translator, knowledge: Knowledge, org: Organisation) -> list[
         (t.gettext("Legal form"), label(t, knowledge, "legal_form", org.legal_form)),
         (t.gettext("District"), label(t, knowledge, "district", org.district)),
         (t.gettext("Topics"), many("topics", org.topics)),
+        (t.gettext("Offers"), many("formats", org.formats)),
         (t.gettext("Languages"), many("languages", org.languages)),
         (t.gettext("Size"), label(t, knowledge, "size", org.size)),
         (t.gettext("Own rooms"), label(t, knowledge, "own_rooms", _yn(org.own_rooms))),
@@ -89,10 +93,13 @@ def entry_page(t: Translator, knowledge: Knowledge, org: Organisation, saved: bo
         else t.gettext("Your entry in the directory:")
     )
     lines = [esc(head), "", bold(org.name), *field_lines(t, knowledge, org)]
-    buttons = (
+    buttons: tuple[tuple[Button, ...], ...] = (
         (Button(t.pgettext("button", "Edit"), EDIT.data()),),
         (Button(t.pgettext("button", "Delete"), ASK_DELETE.data()),),
     )
+    if org.networking:  # introductions to organisations on the same topics (bot/cooperations)
+        partner = t.pgettext("button", "Find partner organisations")
+        buttons = ((Button(partner, FindPartner("any").data()),), *buttons)
     return Reply("\n".join(lines), buttons)
 
 

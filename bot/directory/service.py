@@ -1,7 +1,7 @@
 """The directory of migrant organisations: the fields, their choices, input checks.
 
 No Telegram types: the handlers in bot/handlers/directory.py drive the steps, the pages are
-in bot/directory_pages.py and the export in bot/directory_csv.py.
+in bot/directory/pages.py and the export in bot/directory/export.py.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ STEPS = (
     "legal_form",
     "district",
     "topics",
+    "formats",
     "languages",
     "size",
     "own_rooms",
     "needs",
     "networking",
 )
-MULTI = frozenset({"topics", "languages", "needs"})
+MULTI = frozenset({"topics", "formats", "languages", "needs"})
 # Multi-select steps that need at least one choice before Done.
 REQUIRED = frozenset({"topics", "languages"})
 MAX_NAME = 120
@@ -66,6 +67,10 @@ DISTRICTS: dict[str, str] = {
 OUTSIDE = "elsewhere"
 SIZES = ("s", "m", "l", "xl", "unknown")
 NEEDS = ("1", "2", "3", "4", "5")
+# The formats an organisation offers: the four of seed 002 §3.3 (Veranstaltungen, Beratung,
+# Hilfe beim Ankommen, Begleitung), educational offers (§2.5: German courses, homework help,
+# parent education) and any other.
+FORMATS = ("events", "counselling", "arrival", "accompaniment", "education", "other")
 YES_NO = ("yes", "no")
 
 
@@ -75,6 +80,7 @@ def options(step: str, knowledge: Knowledge) -> tuple[str, ...]:
         "legal_form": ("ev", "initiative", "other"),
         "district": (*DISTRICTS, OUTSIDE),
         "topics": tuple(knowledge.topics),
+        "formats": FORMATS,
         "languages": (*LANGUAGES, "other"),
         "size": SIZES,
         "own_rooms": YES_NO,
@@ -112,6 +118,15 @@ def _fixed_labels(t: Translator) -> Mapping[tuple[str, str], str]:
         ("needs", "3"): t.gettext("Further training for staff"),
         ("needs", "4"): t.gettext("Support with educational work"),
         ("needs", "5"): t.gettext("Support with funding matters"),
+        # The formats of seed 002 §3.3, in its words, and two more.
+        ("formats", "events"): t.gettext("Events"),
+        ("formats", "counselling"): t.gettext("Counselling"),
+        ("formats", "arrival"): t.gettext("Help with arriving"),
+        ("formats", "accompaniment"): t.gettext("Accompaniment"),
+        ("formats", "education"): t.gettext(
+            "Courses and education (e.g. German courses, homework help)"
+        ),
+        ("formats", "other"): t.gettext("Other offers"),
         ("*", "yes"): t.gettext("Yes"),
         ("*", "no"): t.gettext("No"),
     }
@@ -176,6 +191,7 @@ class Registration:
             "legal_form": org.legal_form,
             "district": org.district,
             "topics": org.topics,
+            "formats": org.formats,
             "languages": org.languages,
             "size": org.size,
             "own_rooms": yes_no[org.own_rooms],

@@ -7,7 +7,7 @@ cancelled one stays in the feed as STATUS:CANCELLED so subscribed calendars drop
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 
 from icalendar import Calendar, Event, vRecur
@@ -31,8 +31,10 @@ def build(
     stored: Iterable[StoredEvent],
     now: datetime,
     keep: Callable[[str, str | None], bool] = lambda event_key, entry_id: True,
+    trainings: Sequence[tuple[Occurrence, int]] = (),
 ) -> bytes:
-    """A calendar of the catalog series and stored dates that `keep(event_key, entry_id)`."""
+    """A calendar of the catalog series and stored dates that `keep(event_key, entry_id)`,
+    and of the given trainings (occurrence, training id)."""
     stored = list(stored)
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -58,6 +60,11 @@ def build(
             event.add("sequence", s.revision)
             event.add("dtstamp", now)
             cal.add_component(event)
+    for occ, training_id in trainings:
+        event = _event(t, occ, catalog, knowledge, f"training-{training_id}@{UID_DOMAIN}")
+        event.add("status", "CANCELLED" if occ.cancelled else "CONFIRMED")
+        event.add("dtstamp", now)
+        cal.add_component(event)
     cal.add_missing_timezones()
     return bytes(cal.to_ical())
 

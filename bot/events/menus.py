@@ -25,6 +25,7 @@ from bot.home import Menu
 from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.knowledge import Knowledge
+from bot.trainings import TrainingPage
 
 ON, OFF = "✅", "▫️"
 
@@ -75,7 +76,7 @@ def next_page(
     catalog: EventCatalog,
     knowledge: Knowledge,
 ) -> Reply:
-    if not followed:
+    if not followed and not occurrences:
         text = esc(
             t.gettext("You do not follow any dates yet. Choose what I should remind you of:")
         )
@@ -180,6 +181,10 @@ def event_page(
         )
         kind = Unremind if following else Remind
         rows.append((Button(label, kind(view.entry_id).data()),))
+    kind, _, ident = view.event_key.partition(".")
+    if kind == "t":  # a training: its page has the sign-up and the cancel button
+        label = t.pgettext("button", "Sign-up and details")
+        rows.append((Button(label, TrainingPage(int(ident)).data()),))
     rows.append(
         (
             Button(

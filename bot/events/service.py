@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+from bot.core.callbacks import parse_int
 from bot.db import Database
 from bot.db.events import StoredEvent
+from bot.db.trainings import Training
 from bot.events.catalog import CatalogEvent
 from bot.events.desk import EventDesk
 from bot.events.drafts import Draft
@@ -19,7 +22,7 @@ from bot.events.occurrences import (
     fire_time,
     following,
 )
-from bot.i18n import Translator
+from bot.i18n import Translator, negotiate
 from bot.knowledge import Knowledge
 
 EVERYTHING = "*"
@@ -39,6 +42,22 @@ class EventView:
 
 def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def training_occurrence(training: Training, title: str, tz: ZoneInfo) -> Occurrence:
+    """A training as a date ("t.<id>"): in /next and the calendar of those signed up."""
+    return Occurrence(
+        event_key=f"t.{training.id}",
+        series=None,
+        entry_id=None,
+        kind="meeting",
+        day=date.fromisoformat(training.day),
+        start_time=time.fromisoformat(training.start_time),
+        tz=tz,
+        place=training.online_url or training.place,
+        title=title,
+        cancelled=training.status == "cancelled",
+    )
 
 
 @dataclass(frozen=True)
@@ -96,8 +115,17 @@ class Events:
         return True
 
     async def my_upcoming(self, user_id: int) -> tuple[set[str], list[Occurrence]]:
+        """What the user follows, and its dates with the trainings they signed up for."""
         followed = await self.db.events.subscriptions_of(user_id)
-        return followed, following(await self.upcoming(), followed)
+        found = following(await self.upcoming(), followed)
+        mine = await self.db.trainings.of_user(user_id, iso(self.desk.clock.now()))
+        if mine:
+            stored, telegram = await self.db.users.languages_of(user_id)
+            found += [
+                training_occurrence(tr, tr.title(stored, negotiate(telegram)), self.desk.tz)
+                for tr, _ in mine
+            ]
+        return followed, sorted(found, key=lambda o: (o.start, o.event_key))
 
     async def event_view(self, event_key: str) -> EventView | None:
         kind, _, ident = event_key.partition(".")
@@ -113,6 +141,13 @@ class Events:
             series = catalog.events.get(stored.series) if stored.series else None
             found = [o for o in await self.upcoming() if o.event_key == event_key]
             return EventView(event_key, stored.entry_id, series, stored, found)
+        if kind == "t" and (number := parse_int(ident)) is not None:
+            training = await self.db.trainings.get_training(number)
+            if training is None:
+                return None
+            occ = training_occurrence(training, training.title(), self.desk.tz)
+            ahead = training.status == "active" and occ.start > self.desk.clock.now()
+            return EventView(event_key, None, None, None, [occ] if ahead else [])
         return None
 
     async def calendar_file(
@@ -133,7 +168,21 @@ class Events:
         from bot.events import ics  # icalendar only when someone asks for a calendar file
 
         desk = self.desk
-        return ics.build(t, desk.catalog, self.knowledge, stored, desk.clock.now(), keep)
+        trainings = [
+            (training_occurrence(tr, tr.title(t.locale), desk.tz), tr.id)
+            for tr in await self._trainings_for(user_id)
+            if keep(f"t.{tr.id}", None) or user_id is not None
+        ]
+        return ics.build(
+            t, desk.catalog, self.knowledge, stored, desk.clock.now(), keep, trainings
+        )
+
+    async def _trainings_for(self, user_id: int | None) -> list[Training]:
+        """The trainings of a user's calendar (signed up), or of the public one (all)."""
+        now = iso(self.desk.clock.now())
+        if user_id is not None:
+            return [tr for tr, _ in await self.db.trainings.of_user(user_id, now)]
+        return await self.db.trainings.between("0000-01-01", "9999-12-31")
 
     async def coordinator_dates(self) -> list[Occurrence]:
         """Upcoming dates that coordinators set (the ones they can change or cancel)."""

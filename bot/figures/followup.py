@@ -1,5 +1,8 @@
 """Follow-ups: FOLLOWUP_DAYS after a referral to an office or program, ask once how it went.
 
+An FAQ answer refers to the offices it names (one referral each); the follow-up asks about
+the first of them only, once per answer.
+
 The referral log holds only a pseudonym. The recipient is found by recomputing the pseudonym
 of every reachable user (an HMAC each, cheap for the few thousand users of this bot), so no
 Telegram id is stored next to the evaluation data. Each follow-up row is written before the
@@ -85,12 +88,18 @@ class FollowUps:
             return 0
         people = {self.pseudonyms.of(u.id): u for u in await db.users.reachable_users()}
         asked_now: set[str] = set()
+        answers: set[tuple[str, int]] = set()
         sent = 0
         for ref in due:
             user = people.get(ref.user_key)
             entry = self.knowledge.entries.get(ref.entry_id)
+            if ref.answer in answers:
+                # An FAQ answer names several offices: the first one named is asked about.
+                await db.followups.record_followup(ref, "skipped")
+                continue
             if ref.user_key in asked_now:
                 continue  # one question per person and run; the next run asks the next one
+            answers.add(ref.answer)
             if user is None or entry is None:
                 state = "unreachable" if user is None else "skipped"
                 await db.followups.record_followup(ref, state)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
 from bot.core.reply import Reply, bold, esc
+from bot.directory.service import label
 from bot.figures.service import Figures, Period
 from bot.i18n import Translator
 from bot.knowledge import Knowledge, count_stale_translations, stale_translations
@@ -61,9 +62,19 @@ def summary(figures: Figures, t: Translator, knowledge: Knowledge) -> Reply:
                 open=t.number(figures.unanswered),
             )
         ),
+        esc(
+            t.gettext(
+                "Referred to a city office or body: {share} of the questions ({n})",
+                share=t.gettext(
+                    "{share} %", share=t.number(round(figures.referral_rate_city * 100, 1))
+                ),
+                n=t.number(figures.referrals_city_questions),
+            )
+        ),
         listing(t.gettext("Referrals to offices"), figures.referrals_by_office),
         listing(t.gettext("Referrals to programs"), figures.referrals_by_program),
         _followups(figures, t, name),
+        *_indicators(figures, t, knowledge),
         listing(t.gettext("Questions by language"), figures.languages),
         listing(t.gettext("Subscriptions to dates"), figures.subscriptions),
         esc(
@@ -79,6 +90,40 @@ def summary(figures: Figures, t: Translator, knowledge: Knowledge) -> Reply:
             esc(t.gettext("New directory registrations: {n}", n=t.number(figures.registrations)))
         )
     return Reply("\n\n".join(p for p in parts if p))
+
+
+def _indicators(figures: Figures, t: Translator, knowledge: Knowledge) -> list[str]:
+    """Trainings, introductions and formats (issue 16, seed 002 §3.3)."""
+    trainings = t.gettext(
+        "Trainings held: {offers}, seats booked: {booked}, took part: {took_part}, "
+        "left on the waiting list: {waiting}",
+        offers=t.number(figures.qualification_offers),
+        booked=t.number(figures.qualification_registrations),
+        took_part=t.number(figures.qualification_participants),
+        waiting=t.number(figures.qualification_waitlisted),
+    )
+    introductions = t.gettext(
+        "Introductions proposed: {proposed}, both agreed: {accepted}, declined: {declined}, "
+        "new cooperations: {cooperations}",
+        proposed=t.number(figures.introductions_proposed),
+        accepted=t.number(figures.introductions_accepted),
+        declined=t.number(figures.introductions_declined),
+        cooperations=t.number(figures.new_cooperations),
+    )
+    formats = [
+        f"• {esc(label(t, knowledge, 'formats', key))}: {esc(_cell(t, n))}"
+        for key, n in figures.formats_offered.items()
+    ]
+    head = t.gettext(
+        "What the {n} organisations in the directory offer",
+        n=t.number(figures.directory_organisations),
+    )
+    return [esc(trainings), esc(introductions), "\n".join([bold(head), *formats])]
+
+
+def _cell(t: Translator, value: int | str) -> str:
+    """A count, or "< 3" where a small count could identify an organisation."""
+    return t.number(value) if isinstance(value, int) else value
 
 
 def _followups(figures: Figures, t: Translator, name: Callable[[str], str]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import TypeHandler
 
+import bot.trainings as tk  # the trainings' button kinds and conversation states
 from bot.ask import Candidate, Feature, KeepLanguage, NotMeant
 from bot.broadcast import (
     AUDIENCE,
@@ -32,7 +33,8 @@ from bot.broadcast import (
     Version,
 )
 from bot.browse import More, Page, Topic, View
-from bot.directory import ASK_DELETE, ASKING, DELETE, EDIT, NEW, VIEW, Export, Step
+from bot.cooperations import CooperationAnswer, IntroAnswer, IntroDesk, Propose, ProposeShare
+from bot.directory import ASK_DELETE, ASKING, DELETE, EDIT, NEW, VIEW, Export, FindPartner, Step
 from bot.events import (
     LEAD_TIMES,
     MY_CALENDAR,
@@ -54,6 +56,7 @@ from bot.handlers import (
     ask,
     broadcast,
     browse,
+    cooperations,
     directory,
     errors,
     events,
@@ -66,6 +69,7 @@ from bot.handlers import (
     roles,
     session,
     survey,
+    trainings,
     upkeep,
 )
 from bot.handlers.jobs import App
@@ -196,7 +200,10 @@ def register(app: App) -> None:
         flow(
             "broadcast",
             coordinators=True,
-            entry=[command("broadcast", broadcast.start_broadcast)],
+            entry=[
+                command("broadcast", broadcast.start_broadcast),
+                button(tk.Announce, broadcast.start_announcement),
+            ],
             steps={
                 TEXT: [typed(broadcast.take_text)],
                 MENU: [
@@ -293,6 +300,70 @@ def register(app: App) -> None:
             on_timeout=events_desk.timed_out,
         )
     )
+    # Trainings (issue 16): the coordinators' draft and the typed participant count come
+    # before the free-text catch-all so that their steps see the typed values.
+    app.add_handler(
+        command(
+            "trainings",
+            trainings.show_trainings,
+            help=NC_("command", "Trainings and workshops"),
+            menu=True,
+        )
+    )
+    draft_steps = {
+        tk.KIND: [button(tk.DraftChoice, trainings.take_choice)],
+        tk.TITLE: [typed(trainings.take_text), button(tk.DraftChoice, trainings.take_choice)],
+        tk.DAY: [typed(trainings.take_text)],
+        tk.TIME: [typed(trainings.take_text)],
+        tk.PLACE: [typed(trainings.take_text)],
+        tk.TOPIC: [button(tk.DraftChoice, trainings.take_choice)],
+        tk.CAPACITY: [typed(trainings.take_text)],
+        tk.DEADLINE: [typed(trainings.take_text)],
+        tk.CONFIRM: [],
+    }
+    app.add_handler(
+        flow(
+            "training_draft",
+            coordinators=True,
+            entry=[button(tk.NEW, trainings.start_draft)],
+            steps={
+                state: [*routes, button(tk.DeskStep, trainings.take_step)]
+                for state, routes in draft_steps.items()
+            },
+            cancel=[command("cancel", trainings.cancel_draft)],
+            timeout_seconds=trainings.TIMEOUT_SECONDS,
+            on_timeout=trainings.end_politely,
+        )
+    )
+    # trm: is the coordinators' desk of one training; "enter a count" waits for a number.
+    app.add_handler(
+        flow(
+            "training_count",
+            coordinators=True,
+            entry=[button(tk.Manage, trainings.manage)],
+            steps={tk.COUNT: [typed(trainings.take_count)]},
+            cancel=[
+                button(tk.DeskStep("x"), trainings.cancel_draft),
+                command("cancel", trainings.cancel_draft),
+            ],
+            timeout_seconds=trainings.TIMEOUT_SECONDS,
+        )
+    )
+    app.add_handler(button(tk.TrainingList, trainings.show_trainings))
+    app.add_handler(button(tk.TrainingPage, trainings.show_training))
+    app.add_handler(button(tk.SignUp, trainings.sign_up))
+    app.add_handler(button(tk.Withdraw, trainings.withdraw))
+    app.add_handler(button(tk.Attend, trainings.toggle_attendance, coordinators=True))
+
+    # Introductions between organisations (issue 16): double opt-in, then the follow-up.
+    app.add_handler(button(FindPartner, cooperations.find_partners))
+    app.add_handler(button(Propose, cooperations.pick_partner))
+    app.add_handler(button(ProposeShare, cooperations.request_introduction))
+    app.add_handler(button(IntroAnswer, cooperations.answer_introduction))
+    app.add_handler(button(CooperationAnswer, cooperations.answer_cooperation))
+    app.add_handler(command("introduce", cooperations.show_desk, coordinators=True))
+    app.add_handler(button(IntroDesk, cooperations.desk_step, coordinators=True))
+
     # menu:dates lists upcoming dates from the database, so it is answered here, before menu:.
     app.add_handler(button(Menu("dates"), events.show_dates))
     app.add_handler(button(REMINDERS_HOME, events.show_reminders))

@@ -36,6 +36,8 @@ from bot.handlers.context import BotContext
 from bot.handlers.jobs import App
 from bot.handlers.messages import refuse_button, send, show
 from bot.i18n.languages import LANGUAGES, NATIVE_NAMES
+from bot.trainings import Announce
+from bot.trainings.desk_pages import announce_prompt
 
 log = logging.getLogger(__name__)
 END = ConversationHandler.END
@@ -62,6 +64,21 @@ async def start_broadcast(update: Update, context: BotContext) -> int:
         "It is the default version for everyone."
     )
     await send(update, context, Reply(esc(text), ((bc.cancel_button(context.t),),)))
+    return TEXT
+
+
+async def start_announcement(update: Update, context: BotContext, data: Announce) -> int:
+    """trb:<training>: a broadcast that announces a training; every message gets a sign-up
+    button."""
+    training = await context.services.db.trainings.get_training(data.training)
+    if training is None or not context.services.trainings.open_for_signup(training):
+        await refuse_button(update, context)
+        return END
+    _keep(context, service.Draft(training=training.id))
+    if update.callback_query:
+        await update.callback_query.answer()
+    prompt = announce_prompt(context.t, training.title(context.locale))
+    await send(update, context, Reply(prompt.text, ((bc.cancel_button(context.t),),)))
     return TEXT
 
 

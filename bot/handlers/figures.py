@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 
 from telegram import Update
 
+from bot.core.reply import esc
 from bot.figures import FollowUp
 from bot.figures import pages as stats
+from bot.figures.city import city_offices
 from bot.figures.followup import in_asking_hours, thanks
 from bot.figures.service import compute
 from bot.handlers.context import BotContext
@@ -23,7 +25,7 @@ FOLLOWUP_JOB = "followups"
 
 
 async def show_stats(update: Update, context: BotContext) -> None:
-    """/stats [FROM TO]: the figures as text and a chart."""
+    """/stats [FROM TO]: the figures as text and the report's charts."""
     if update.effective_chat is None:
         return
     services = context.services
@@ -32,16 +34,18 @@ async def show_stats(update: Update, context: BotContext) -> None:
     if period is None:
         await send(update, context, stats.usage(context.t))
         return
-    found = await compute(services.db, period)
+    city = city_offices(services.config.knowledge_dir)
+    found = await compute(services.db, period, city)
     await send(update, context, stats.summary(found, context.t, services.knowledge))
     if found.survey is not None:  # what the MOs think of the office (seed 002 §3.3)
         await send(update, context, results_page(context.t, await survey_summary(services.db)))
-    # matplotlib cannot shape Arabic or Farsi script: the chart's labels are English there
-    chart_t = services.catalogs.get("en") if context.t.rtl else context.t
-    from bot.figures.charts import stats_chart  # matplotlib: 0.3 s and 30 MB, only for /stats
+    from bot.figures.charts import render_all  # matplotlib: 0.3 s and 30 MB, only for /stats
 
-    png = await asyncio.to_thread(stats_chart, found, chart_t)
-    await context.bot.send_photo(update.effective_chat.id, png)
+    # The report's charts, labelled in the coordinator's language (matplotlib ≥ 3.11 shapes
+    # Arabic and Farsi).
+    charts = await asyncio.to_thread(render_all, found, context.t, services.knowledge, city)
+    for chart in charts:
+        await context.bot.send_photo(update.effective_chat.id, chart.png, caption=esc(chart.title))
 
 
 async def show_gaps(update: Update, context: BotContext) -> None:

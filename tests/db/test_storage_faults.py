@@ -77,7 +77,8 @@ async def test_a_read_only_database_mid_registration_loses_nothing(harness, cata
     # The whole /register conversation up to its last button, which saves the entry.
     await chat.send("/register")
     await chat.send("Kulturverein Anadolu")
-    for data in ("ev", "biebrich", "culture", "ok", "de", "ok", "m", "yes", "1", "ok"):
+    steps = ("ev", "biebrich", "culture", "ok", "events", "ok", "de", "ok", "m", "yes", "1")
+    for data in (*steps, "ok"):
         await chat.press(f"og:{data}")
 
     await db.fetch_all("PRAGMA query_only = ON")  # the disk turned read-only

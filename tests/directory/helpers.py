@@ -10,6 +10,7 @@ ENTRY: dict[str, Any] = {
     "legal_form": "ev",
     "district": "biebrich",
     "topics": ["culture", "refugees"],
+    "formats": ["events", "counselling"],
     "languages": ["de", "tr"],
     "size": "m",
     "own_rooms": "yes",
@@ -24,7 +25,8 @@ async def register(chat: Any, name: str = "Kulturverein Anadolu", **changes: Any
     await chat.send("/register")
     await chat.send(name)
     calls: list[ApiCall] = []
-    for step in ("legal_form", "district", "topics", "languages", "size", "own_rooms", "needs"):
+    steps = ("legal_form", "district", "topics", "formats", "languages", "size", "own_rooms")
+    for step in (*steps, "needs"):
         value = entry[step]
         for v in value if isinstance(value, list) else [value]:
             calls = await chat.press(f"og:{v}")

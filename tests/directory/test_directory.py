@@ -36,7 +36,7 @@ async def test_registration_stores_every_answer(harness, catalogs, lang):
     assert page.startswith(t.gettext("Saved. Your entry in the directory:"))
     assert "Kulturverein Anadolu" in page and "Biebrich" in page
     assert t.gettext("Support with funding matters") in page
-    assert data(calls) == ["org:edit", "org:del"]
+    assert data(calls) == ["itm:any", "org:edit", "org:del"]  # it wants to network
     org = await harness.services.db.directory.organisation_of(chat.user.id)
     assert (org.name, org.legal_form, org.district) == ("Kulturverein Anadolu", "ev", "biebrich")
     assert (org.topics, org.languages, org.needs) == (
@@ -150,8 +150,10 @@ async def test_view_edit_and_delete_the_own_entry(harness, catalogs):
         calls = await chat.press("og:ok") if "og:ok" in data(calls) else calls
     org = await harness.services.db.directory.organisation_of(chat.user.id)
     assert org.legal_form == "ev"  # not saved before the last step
+    await chat.press("og:ok")  # topics kept
+    await chat.press("og:accompaniment")  # a format added to those kept
     await chat.press("og:ok")
-    await chat.press("og:ok")
+    await chat.press("og:ok")  # languages kept
     await chat.press("og:s")
     await chat.press("og:no")
     await chat.press("og:ok")
@@ -169,6 +171,7 @@ async def test_view_edit_and_delete_the_own_entry(harness, catalogs):
         False,
         False,
     )
+    assert org.formats == ("events", "counselling", "accompaniment")
     calls = await chat.press("org:del")
     assert data(calls) == ["org:delyes", "org:view"]
     calls = await chat.press("org:view")  # "no, keep it"
@@ -234,4 +237,5 @@ async def test_coordinators_list_search_and_export(harness, catalogs):
     assert set(by_name) == {'\'=HYPERLINK("http://x")', 'Türk Kadınlar Derneği ü; "quoted"'}
     tr = by_name['Türk Kadınlar Derneği ü; "quoted"']
     assert tr[2] == "Biebrich" and tr[4] == "Deutsch, Türkçe"
+    assert rows[0][-1] == "Offers" and tr[-1] == "Events, Counselling"
     assert alerts(await coord.press("dir:csv:all"))

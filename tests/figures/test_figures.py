@@ -76,9 +76,17 @@ async def test_stats_for_coordinators_with_a_chart_and_refused_for_others(harnes
     assert "passed to the office: 1" in summary and "unanswered: 1" in summary
     title = harness.services.knowledge.entries[OFFICE].text("en").title
     assert f"{title}: asked 1, answered 1, contacted 1, helped 0" in summary
-    [photo] = [c for c in calls if c.method == "sendPhoto"]
-    assert photo.chat_id == COORDINATOR_ID
-    assert photo.files["photo"][:8] == b"\x89PNG\r\n\x1a\n"
+    photos = [c for c in calls if c.method == "sendPhoto"]
+    assert [p.params["caption"] for p in photos] == [
+        "Contacts and questions per month",
+        "Referrals per office",
+        "Trainings and attendance",
+        "Introductions and new cooperations",
+        "Survey of the organisations",
+    ]
+    for photo in photos:
+        assert photo.chat_id == COORDINATOR_ID
+        assert photo.files["photo"][:8] == b"\x89PNG\r\n\x1a\n"
     assert str(MEMBER) not in summary and harness.services.user_key(MEMBER) not in summary
 
     calls = await coord.send("/stats 2026-13-01 2026-12-31")
@@ -177,3 +185,19 @@ def test_report_command_prints_json_and_csv_without_telegram_ids(tmp_path, monke
 
     assert main(["report", "--from", "2026-02-30", "--to", today]) == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+async def test_stats_charts_are_labelled_in_the_coordinators_language(harness, catalogs):
+    await seed(harness)
+    coord = harness.chat(COORDINATOR_ID, language_code="ar")
+    calls = await coord.send("/stats")
+    ar = catalogs.get("ar")
+    captions = [c.params["caption"] for c in calls if c.method == "sendPhoto"]
+    assert captions == [
+        ar.gettext("Contacts and questions per month"),
+        ar.gettext("Referrals per office"),
+        ar.gettext("Trainings and attendance"),
+        ar.gettext("Introductions and new cooperations"),
+        ar.gettext("Survey of the organisations"),
+    ]
+    assert all(c != "Referrals per office" for c in captions)  # not the English fallback
