@@ -13,7 +13,8 @@ from bot.i18n import Translator
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT = "Mon-Fri 09:00-16:00"
 _PATTERN = re.compile(
-    r"^\s*(?P<days>[A-Za-z,\- ]+?)\s+(?P<start>\d{1,2}:\d{2})\s*-\s*(?P<end>\d{1,2}:\d{2})\s*$"
+    r"^\s*(?P<days>[A-Za-z,\- ]+?)\s+(?P<start>[0-9]{1,2}:[0-9]{2})\s*-\s*"
+    r"(?P<end>[0-9]{1,2}:[0-9]{2})\s*$"
 )
 
 
