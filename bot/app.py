@@ -10,7 +10,7 @@ from telegram import BotCommand, MenuButtonCommands
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import handlers
 from bot.config import Config, WebhookConfig
@@ -23,6 +23,7 @@ from bot.handlers import broadcast, events, figures, privacy
 from bot.handlers.context import CONTEXT_TYPES, BotData
 from bot.handlers.outbound import Outbound
 from bot.handlers.request import RetryingRequest
+from bot.handlers.textlimits import LimitedBot
 from bot.home.pages import CommandHelp
 from bot.i18n import Catalogs, Translator
 from bot.knowledge import Knowledge, load_knowledge
@@ -80,27 +81,43 @@ def build_application(
         await services.db.close()
         bot_data.install(None)
 
-    builder = (
+    app = (
         ApplicationBuilder()
-        .token(config.telegram_token or LOCAL_TOKEN)
-        .base_url(config.telegram_base_url)
+        .bot(_bot(config, request))
         .context_types(CONTEXT_TYPES)
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=config.timezone))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
+        .build()
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    else:
-        # Broadcasts pace themselves (bot/pacing.py); this limiter must not be stricter.
-        overall = max(30.0, config.broadcast_rate)
-        builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=overall, max_retries=3))
-        # Repeats what certainly did not arrive (5xx, no connection); getUpdates keeps PTB's
-        # own request, its polling loop retries by itself.
-        builder = builder.request(RetryingRequest(connection_pool_size=256))
-    app = builder.build()
     handlers.register(app)
     return app
+
+
+def _bot(config: Config, request: BaseRequest | None) -> LimitedBot:
+    """The bot object: every text it sends fits Telegram's limits (handlers/textlimits.py)."""
+    defaults = Defaults(parse_mode=ParseMode.HTML, tzinfo=config.timezone)
+    token = config.telegram_token or LOCAL_TOKEN
+    if request is not None:
+        return LimitedBot(
+            token,
+            config.telegram_base_url,
+            request=request,
+            get_updates_request=request,
+            defaults=defaults,
+        )
+    return LimitedBot(
+        token,
+        config.telegram_base_url,
+        defaults=defaults,
+        # Repeats what certainly did not arrive (5xx, no connection); getUpdates keeps PTB's
+        # own request, its polling loop retries by itself.
+        request=RetryingRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        # Broadcasts pace themselves (bot/pacing.py); this limiter must not be stricter.
+        rate_limiter=AIORateLimiter(
+            overall_max_rate=max(30.0, config.broadcast_rate), max_retries=3
+        ),
+    )
 
 
 def _menu(commands: Sequence[CommandHelp], t: Translator) -> list[BotCommand]:

@@ -22,7 +22,7 @@ from telegram import Bot, InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.core.reply import Reply
+from bot.core.reply import MAX_MESSAGE, Reply, shorten
 from bot.core.sending import Outcome
 from bot.db.users import UserQueries
 from bot.handlers.messages import markup
@@ -70,7 +70,7 @@ class Outbound:
     async def edit(self, chat_id: int, message_id: int, reply: Reply) -> Outcome:
         def call() -> Awaitable[Any]:
             return self.bot.edit_message_text(
-                reply.chunks()[0], chat_id, message_id, reply_markup=markup(reply)
+                shorten(reply.text, MAX_MESSAGE), chat_id, message_id, reply_markup=markup(reply)
             )
 
         outcome = await self._attempt(chat_id, call, False)
