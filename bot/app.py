@@ -9,21 +9,24 @@ from typing import Any
 from telegram import BotCommand, MenuButtonCommands
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import handlers
 from bot.config import Config, WebhookConfig
 from bot.core.clock import Clock, SystemClock
+from bot.core.pacing import Pacer
 from bot.core.pseudonyms import SETTING_KEY, Pseudonyms, new_secret
 from bot.db import Database
 from bot.events.desk import EventDesk
 from bot.events.loader import load_events
 from bot.handlers import broadcast, events, figures, privacy
 from bot.handlers.context import CONTEXT_TYPES, BotData
+from bot.handlers.limiter import Limiter
 from bot.handlers.outbound import Outbound
 from bot.handlers.request import RetryingRequest
 from bot.handlers.textlimits import LimitedBot
+from bot.handlers.updates import Budget, Sequencer
 from bot.home.pages import CommandHelp
 from bot.i18n import Catalogs, Translator
 from bot.knowledge import Knowledge, load_knowledge
@@ -62,7 +65,15 @@ def build_application(
         bot_data: BotData = app.bot_data
         sender = Outbound(app.bot, db.users)  # the one sender of unsolicited messages
         services = Services(
-            config, db, catalogs, knowledge, matcher, Pseudonyms(secret), sender, event_desk
+            config,
+            db,
+            catalogs,
+            knowledge,
+            matcher,
+            Pseudonyms(secret),
+            sender,
+            event_desk,
+            pacer=pacer,
         )
         bot_data.install(services)
         privacy.schedule(app)  # question texts erased after QUESTION_RETENTION_DAYS
@@ -81,9 +92,14 @@ def build_application(
         await services.db.close()
         bot_data.install(None)
 
+    # One pacer for everything the bot sends: replies keep their share while a broadcast runs.
+    pacer = Pacer(config.broadcast_rate, share=config.interactive_share / 100)
+    # Different users in parallel, each user's updates in order and within a budget.
+    sequencer = Sequencer(Budget(config.user_messages_per_minute), exempt=config.coordinator_ids)
     app = (
         ApplicationBuilder()
-        .bot(_bot(config, request))
+        .bot(_bot(config, request, pacer))
+        .concurrent_updates(sequencer)
         .context_types(CONTEXT_TYPES)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -93,7 +109,7 @@ def build_application(
     return app
 
 
-def _bot(config: Config, request: BaseRequest | None) -> LimitedBot:
+def _bot(config: Config, request: BaseRequest | None, pacer: Pacer) -> LimitedBot:
     """The bot object: every text it sends fits Telegram's limits (handlers/textlimits.py)."""
     defaults = Defaults(parse_mode=ParseMode.HTML, tzinfo=config.timezone)
     token = config.telegram_token or LOCAL_TOKEN
@@ -113,10 +129,8 @@ def _bot(config: Config, request: BaseRequest | None) -> LimitedBot:
         # own request, its polling loop retries by itself.
         request=RetryingRequest(connection_pool_size=256),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
-        # Broadcasts pace themselves (bot/pacing.py); this limiter must not be stricter.
-        rate_limiter=AIORateLimiter(
-            overall_max_rate=max(30.0, config.broadcast_rate), max_retries=3
-        ),
+        # Every send takes a slot of the one pacer: replies first, broadcasts within the rest.
+        rate_limiter=Limiter(pacer),
     )
 
 

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from bot.ask.service import Asking
 from bot.config import Config
+from bot.core.pacing import Pacer
 from bot.core.pseudonyms import Pseudonyms
 from bot.core.sending import Sender
 from bot.db import Database, User
@@ -38,6 +39,8 @@ class Services:
     sender: Sender
     # Meetings and deadlines: catalog, clock, time zone, the delivery lock.
     desk: EventDesk = field(default_factory=EventDesk.empty)
+    # The one pacer of everything the bot sends (broadcasts book their slots on it).
+    pacer: Pacer | None = None
 
     def user_key(self, user_id: int) -> str:
         return self.pseudonyms.of(user_id)

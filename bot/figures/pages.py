@@ -74,6 +74,15 @@ def summary(figures: Figures, t: Translator, knowledge: Knowledge) -> Reply:
             )
         ),
     ]
+    if figures.slowed_down:
+        parts.append(
+            esc(
+                t.gettext(
+                    "Members asked to slow down (too many messages): {n}",
+                    n=t.number(figures.slowed_down),
+                )
+            )
+        )
     if figures.registrations is not None:
         parts.append(
             esc(t.gettext("New directory registrations: {n}", n=t.number(figures.registrations)))

@@ -58,6 +58,8 @@ class Figures:
     subscriptions: dict[str, int]
     # the latest satisfaction survey: invited, answered, average per question (1–5)
     survey: dict[str, Any] | None = None
+    # members asked to slow down (over USER_MESSAGES_PER_MINUTE), issue 14
+    slowed_down: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -92,6 +94,7 @@ async def compute(db: Database, period: Period) -> Figures:
         broadcasts=await db.figures.broadcast_reach(start, end),
         subscriptions=await db.figures.subscription_counts(),
         survey=await _latest_survey(db),
+        slowed_down=await db.figures.slowed_down(start, end),
     )
 
 

@@ -187,6 +187,7 @@ class LocalBotApi(BaseRequest):
             "setMyDescription",
             "setMyShortDescription",
             "deleteMessage",
+            "leaveChat",
             "sendChatAction",
         }:
             return True
