@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import signal
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from telegram import BotCommand, MenuButtonCommands
@@ -17,7 +20,8 @@ from bot.config import Config, WebhookConfig
 from bot.core.clock import Clock, SystemClock
 from bot.core.pacing import Pacer
 from bot.core.pseudonyms import SETTING_KEY, Pseudonyms, new_secret
-from bot.db import Database
+from bot.db import Database, DatabaseError
+from bot.db.faults import explain
 from bot.events.desk import EventDesk
 from bot.events.loader import load_events
 from bot.handlers import broadcast, events, figures, privacy
@@ -39,6 +43,9 @@ log = logging.getLogger(__name__)
 LOCAL_TOKEN = "1:local-console-token-never-sent-to-telegram"
 
 App = Application[Any, Any, Any, Any, Any, Any]
+# What the bot asks Telegram for: new messages and button presses (in private chats), and
+# what it needs to leave a group or channel it was added to; never edited messages.
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "channel_post"]
 
 
 def build_application(
@@ -59,6 +66,19 @@ def build_application(
 
     async def post_init(app: App) -> None:
         db = await Database.open(config.database_path)
+        try:
+            await _start(app, db)
+        except BaseException as exc:
+            await db.close()  # an open connection's thread would keep the process alive
+            app.bot_data.install(None)
+            if isinstance(exc, sqlite3.Error):  # damage that the start-up check missed
+                raise DatabaseError(
+                    f"cannot use the database {config.database_path} (DATABASE_PATH): "
+                    f"{explain(exc)}"
+                ) from exc
+            raise
+
+    async def _start(app: App, db: Database) -> None:
         secret = config.pseudonym_secret or await db.users.set_setting_once(
             SETTING_KEY, new_secret()
         )
@@ -163,18 +183,33 @@ def run_webhook(config: Config, webhook: WebhookConfig) -> None:
     """Run on Telegram with PTB's webhook server; requests without the secret are refused."""
     app = build_application(config)
     log.info("MO-Lotse listens for webhooks on %s:%d", webhook.listen, webhook.port)
-    app.run_webhook(
-        listen=webhook.listen,
-        port=webhook.port,
-        url_path=webhook.path,
-        webhook_url=webhook.url,
-        secret_token=webhook.secret,
-        close_loop=False,
-    )
+    with _default_signals_after():
+        app.run_webhook(
+            listen=webhook.listen,
+            port=webhook.port,
+            url_path=webhook.path,
+            webhook_url=webhook.url,
+            secret_token=webhook.secret,
+            close_loop=False,
+        )
 
 
 def run_polling(config: Config) -> None:
     """Run on Telegram with long polling until interrupted."""
     app = build_application(config)
     log.info("MO-Lotse starts polling %s", config.telegram_base_url)
-    app.run_polling(drop_pending_updates=False, close_loop=False)
+    with _default_signals_after():
+        app.run_polling(
+            drop_pending_updates=False, close_loop=False, allowed_updates=ALLOWED_UPDATES
+        )
+
+
+@contextmanager
+def _default_signals_after() -> Iterator[None]:
+    """PTB routes SIGTERM and SIGINT to its event loop while it runs and leaves them there:
+    whatever happens after (a failed start, a slow exit), they must end the process again."""
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
