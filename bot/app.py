@@ -19,7 +19,13 @@ from bot import handlers
 from bot.config import Config, WebhookConfig
 from bot.core.clock import Clock, SystemClock
 from bot.core.pacing import Pacer
-from bot.core.pseudonyms import SETTING_KEY, Pseudonyms, new_secret
+from bot.core.pseudonyms import (
+    SETTING_KEY,
+    PseudonymKeyError,
+    Pseudonyms,
+    key_file,
+    settle_secret,
+)
 from bot.db import Database, DatabaseError
 from bot.db.faults import explain
 from bot.events.desk import EventDesk
@@ -79,9 +85,7 @@ def build_application(
             raise
 
     async def _start(app: App, db: Database) -> None:
-        secret = config.pseudonym_secret or await db.users.set_setting_once(
-            SETTING_KEY, new_secret()
-        )
+        secret = await _pseudonym_secret(config, db)
         bot_data: BotData = app.bot_data
         sender = Outbound(app.bot, db.users)  # the one sender of unsolicited messages
         services = Services(
@@ -127,6 +131,19 @@ def build_application(
     )
     handlers.register(app)
     return app
+
+
+async def _pseudonym_secret(config: Config, db: Database) -> str:
+    """The pseudonym key, kept outside the database (bot/core/pseudonyms.py); a key an older
+    version kept inside is moved out and erased there."""
+    legacy = await db.users.get_setting(SETTING_KEY)
+    try:
+        secret = settle_secret(config.pseudonym_secret, key_file(config.database_path), legacy)
+    except PseudonymKeyError as exc:
+        raise DatabaseError(str(exc)) from exc
+    if legacy is not None:
+        await db.users.forget_setting(SETTING_KEY)
+    return secret
 
 
 def _bot(config: Config, request: BaseRequest | None, pacer: Pacer) -> LimitedBot:

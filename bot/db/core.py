@@ -166,6 +166,14 @@ class Store:
     async def close(self) -> None:
         await self.conn.close()
 
+    async def checkpoint(self) -> None:
+        """Write the -wal file into the database and empty it: what was erased is gone from
+        both (with secure_delete, deleted rows are overwritten in the database file)."""
+        async with self._tx_lock, self.query("PRAGMA wal_checkpoint(TRUNCATE)") as cur:
+            row = await cur.fetchone()
+        if row is not None and row[0]:
+            log.warning("the -wal file could not be emptied now (busy); it is at the next one")
+
     async def alone(self, sql: str, params: Sequence[object] = ()) -> int:
         """One write statement, atomic by itself and never inside another coroutine's open
         transaction on this connection; returns the rows it changed."""

@@ -154,11 +154,10 @@ async def test_every_error_path_of_start_up_closes_the_database(config, knowledg
     from bot.db import DatabaseError
     from bot.local.bot_api import LocalBotApi
 
-    def broken() -> str:
+    async def broken(*args: object) -> str:
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(app_module, "new_secret", broken)
-    config = type(config)(**{**config.__dict__, "pseudonym_secret": None})
+    monkeypatch.setattr(app_module, "_pseudonym_secret", broken)
     before = set(threading.enumerate())
     app = build_application(config, request=LocalBotApi(), knowledge=knowledge)
     await app.initialize()
