@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from bot.config import Config
+from bot.core.callbacks import FIRST_DAY, LAST_DAY, parse_day
 from bot.db import Database
 from bot.figures import service as figures
 
@@ -25,10 +25,12 @@ def run_report(
     config: Config, first_raw: str, last_raw: str, fmt: str, out: TextIO, err: TextIO
 ) -> int:
     """Print the figures of [--from, --to] (both inclusive); 2 on malformed dates."""
-    try:
-        first, last = date.fromisoformat(first_raw), date.fromisoformat(last_raw)
-    except ValueError:
-        print("error: --from and --to must be dates YYYY-MM-DD", file=err)
+    first, last = parse_day(first_raw), parse_day(last_raw)
+    if first is None or last is None:
+        print(
+            f"error: --from and --to must be dates YYYY-MM-DD from {FIRST_DAY} to {LAST_DAY}",
+            file=err,
+        )
         return 2
     if last < first:
         print("error: --to is before --from", file=err)

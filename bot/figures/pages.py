@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
+from bot.core.callbacks import parse_day
 from bot.core.reply import Reply, bold, esc
 from bot.figures.service import Figures, Period
 from bot.i18n import Translator
@@ -20,9 +21,8 @@ def parse_period(args: Sequence[str], today: date) -> Period | None:
         return Period.last_year(today)
     if len(args) != 2:
         return None
-    try:
-        first, last = date.fromisoformat(args[0]), date.fromisoformat(args[1])
-    except ValueError:
+    first, last = parse_day(args[0]), parse_day(args[1])
+    if first is None or last is None:
         return None
     return Period(first, last) if first <= last else None
 

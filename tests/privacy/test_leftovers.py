@@ -50,6 +50,10 @@ async def _handed_over_and_answered(harness) -> None:
     await coordinator.press(save[0])
 
 
+def _saved(review_dir: Path) -> list[str]:
+    return [p.read_text("utf-8") for p in sorted(review_dir.glob("*.toml"))]
+
+
 async def test_mydata_has_no_staff_id(reviewing):
     await _handed_over_and_answered(reviewing)
     calls = await reviewing.chat(MEMBER).send("/mydata")
@@ -65,12 +69,12 @@ async def test_mydata_has_no_staff_id(reviewing):
 async def test_deletemydata_removes_the_saved_suggestion(reviewing):
     await _handed_over_and_answered(reviewing)
     review_dir: Path = reviewing.services.config.review_dir
-    saved = list(review_dir.glob("*.toml"))
-    assert saved and QUESTION in saved[0].read_text("utf-8")
+    saved = _saved(review_dir)
+    assert saved and QUESTION in saved[0]
     member = reviewing.chat(MEMBER)
     await member.send("/deletemydata")
     await member.press("del:yes")
-    assert list(review_dir.glob("*.toml")) == []
+    assert _saved(review_dir) == []
 
 
 async def test_figures_agree_with_themselves_after_a_deletion(harness):
