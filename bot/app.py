@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import signal
 import sqlite3
@@ -35,8 +36,10 @@ from bot.handlers.context import CONTEXT_TYPES, BotData
 from bot.handlers.limiter import Limiter
 from bot.handlers.outbound import Outbound
 from bot.handlers.request import RetryingRequest
+from bot.handlers.session import ALLOWED_UPDATES
 from bot.handlers.textlimits import LimitedBot
 from bot.handlers.updates import Budget, Sequencer
+from bot.handlers.webhook import serve
 from bot.home.pages import CommandHelp
 from bot.i18n import Catalogs, Translator
 from bot.knowledge import Knowledge, load_knowledge
@@ -49,9 +52,6 @@ log = logging.getLogger(__name__)
 LOCAL_TOKEN = "1:local-console-token-never-sent-to-telegram"
 
 App = Application[Any, Any, Any, Any, Any, Any]
-# What the bot asks Telegram for: new messages and button presses (in private chats), and
-# what it needs to leave a group or channel it was added to; never edited messages.
-ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "channel_post"]
 
 
 def build_application(
@@ -197,18 +197,11 @@ async def _announce_commands(
 
 
 def run_webhook(config: Config, webhook: WebhookConfig) -> None:
-    """Run on Telegram with PTB's webhook server; requests without the secret are refused."""
+    """Run on Telegram by webhook (bot/handlers/webhook.py: the secret and the body limit are
+    checked before a body is read)."""
     app = build_application(config)
-    log.info("MO-Lotse listens for webhooks on %s:%d", webhook.listen, webhook.port)
     with _default_signals_after():
-        app.run_webhook(
-            listen=webhook.listen,
-            port=webhook.port,
-            url_path=webhook.path,
-            webhook_url=webhook.url,
-            secret_token=webhook.secret,
-            close_loop=False,
-        )
+        asyncio.run(serve(app, webhook))
 
 
 def run_polling(config: Config) -> None:

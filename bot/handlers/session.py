@@ -23,6 +23,9 @@ from bot.handlers.updates import Sequencer
 from bot.i18n.locale import decide_locale
 
 log = logging.getLogger(__name__)
+# What the bot asks Telegram for: new messages and button presses (in private chats), and
+# what it needs to leave a group or channel it was added to; never edited messages.
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "channel_post"]
 
 
 async def prepare_update(update: Update, context: BotContext) -> None:

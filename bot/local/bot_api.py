@@ -184,6 +184,7 @@ class LocalBotApi(BaseRequest):
             "deleteMyCommands",
             "setChatMenuButton",
             "deleteWebhook",
+            "setWebhook",
             "setMyDescription",
             "setMyShortDescription",
             "deleteMessage",
