@@ -70,6 +70,8 @@ class Pacer:
         self._groups: dict[int, deque[float]] = {}
         self._reply_next = self._next
         self._bulk_seen = -1e9
+        # Slots booked by `wait` and not yet used by a request (bot/handlers/limiter.py).
+        self._booked: dict[int, float] = {}
 
     def reserve(self, chat_id: int) -> float:
         """Book the earliest slot allowed for this chat (monotonic time) and return it."""
@@ -93,11 +95,14 @@ class Pacer:
         (within their share while bulk traffic runs) and in its chat (one a second)."""
         now = self.clock.monotonic()
         busy = now - self._bulk_seen < BULK_SEEN_SECONDS
-        turn = max(now, self._reply_next)
+        lane = max(now, self._reply_next)
+        # The lane moves on by the reply's share whatever its chat waits for: one member's
+        # second message (waiting a second for their chat) must not hold up the others.
+        self._reply_next = lane + (self.reply_interval if busy else self.interval)
+        turn = lane
         if chat_id is not None:
             turn = max(turn, self._chat_ready.get(chat_id, 0.0))
             self._ready(chat_id, turn + self.per_chat, now)
-        self._reply_next = turn + (self.reply_interval if busy else self.interval)
         return turn
 
     def reply(self, chat_id: int | None) -> float:
@@ -132,10 +137,30 @@ class Pacer:
             self._chat_ready = {c: t for c, t in self._chat_ready.items() if t > now}
 
     async def wait(self, chat_id: int) -> None:
-        """Sleep until this chat may get its next message."""
-        delay = self.reserve(chat_id) - self.clock.monotonic()
+        """Sleep until this chat may get its next message.
+
+        First until the chat itself is ready, then for a slot of the overall timeline: a
+        chat that must wait (one message a second) must not move everyone's slots back.
+        """
+        ready = self._chat_ready.get(chat_id, 0.0) - self.clock.monotonic()
+        if ready > 0:
+            await self.clock.sleep(ready)
+        slot = self.reserve(chat_id)
+        self._booked[chat_id] = slot
+        if len(self._booked) > 1_000:  # never used (a send that did not go out)
+            now = self.clock.monotonic()
+            self._booked = {c: t for c, t in self._booked.items() if t > now - 1.0}
+        delay = slot - self.clock.monotonic()
         if delay > 0:
             await self.clock.sleep(delay)
+
+    def take_booked(self, chat_id: int | None) -> bool:
+        """True (once) if a slot for this chat was booked with `wait` just now: the request
+        that follows uses it instead of booking a second one a second later."""
+        if chat_id is None:
+            return False
+        slot = self._booked.pop(chat_id, None)
+        return slot is not None and slot > self.clock.monotonic() - 1.0
 
     def pause(self, seconds: float) -> None:
         """Telegram said RetryAfter: nothing goes out for that long."""

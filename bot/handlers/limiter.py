@@ -6,7 +6,8 @@ sleeps out every RetryAfter inside the running handler (issue 14, findings 1 and
   reply slot: ahead of broadcasts and reminders, within its reserved share while they run
   (`INTERACTIVE_SHARE`), one a second per chat;
 - anything else the bot sends on its own (reminders, follow-ups, notices) books a bulk slot;
-- a broadcast has booked its slot itself (`paced_by_caller()`, bot/broadcast/outbox.py);
+- a broadcast has booked its slot itself (`paced_by_caller()`, bot/broadcast/outbox.py, or
+  `Pacer.wait` just before the request, as its status message does);
 - a RetryAfter for a reply is waited out once if it is short, and only in that member's
   line (bot/handlers/updates.py); a longer one fails the reply, and is logged.
 Requests that send nothing (answerCallbackQuery, getUpdates …) pass straight through.
@@ -89,9 +90,14 @@ class Limiter(BaseRateLimiter[None]):
         data: dict[str, Any],
         rate_limit_args: None,
     ) -> Any:
-        if endpoint not in SENDS or _PACED.get():
+        if endpoint not in SENDS:
             return await callback(*args, **kwargs)
         chat = _chat_id(data)
+        # A sender that booked its slot itself (the broadcast's outbox and status message)
+        # uses that slot: booking a second one would wait a second for the same chat.
+        booked = self.pacer.take_booked(chat)
+        if _PACED.get() or booked:
+            return await callback(*args, **kwargs)
         reply = _INTERACTIVE.get()
         await self._wait(chat, reply)
         try:

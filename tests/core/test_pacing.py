@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import itertools
 
@@ -102,3 +103,42 @@ async def test_one_chat_gets_one_message_a_second():
     held = clock.now
     await pacer.wait_reply(5)
     assert clock.now >= held + 7.0
+
+
+class StoppedClock(VirtualClock):
+    """Time stands still; a sleeper sleeps until the test ends."""
+
+    async def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            await asyncio.get_running_loop().create_future()
+
+
+async def test_a_chat_that_must_wait_holds_up_no_one_else():
+    """A second message to one chat waits a second; replies and bulk sends to other chats
+    go on meanwhile (a status message waiting for the coordinator's chat once moved every
+    slot back by a second, replies included)."""
+    clock = StoppedClock()
+    pacer = Pacer(RATE, clock, share=0.2)
+    await pacer.wait(7)  # a status message to the coordinator
+    waiting = asyncio.create_task(pacer.wait(7))  # the next one waits for the chat
+    await asyncio.sleep(0)
+    assert pacer.reserve(10_001) < 0.1  # a broadcast recipient: at once
+    assert pacer.reply_turn(5) < 0.1  # a member's reply: at once
+    pacer.reply(5)
+    assert pacer.reply_turn(5) >= 1.0  # the same member's next message: a second later
+    assert pacer.reply_turn(6) < 0.5  # another member: within the replies' lane
+    waiting.cancel()
+
+
+async def test_a_slot_booked_by_the_sender_is_used_once():
+    """The broadcast's status message books with `wait` and then sends: that request must
+    not book a second slot (it would wait a second for the same chat and stall the worker)."""
+    clock = VirtualClock()
+    pacer = Pacer(RATE, clock)
+    assert not pacer.take_booked(7)
+    await pacer.wait(7)
+    assert pacer.take_booked(7)
+    assert not pacer.take_booked(7)  # once
+    await pacer.wait(8)
+    clock.now += 5.0
+    assert not pacer.take_booked(8)  # a booking left unused is forgotten
