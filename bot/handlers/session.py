@@ -76,10 +76,11 @@ async def _leave(update: Update, context: BotContext, chat: Chat) -> None:
     t = context.services.catalogs.get(
         decide_locale(None, user.language_code if user else None, config.default_language)
     )
+    link = "https://t.me/" + context.bot.username
     text = t.gettext(
         "I only work in private chats, so I am leaving this one. "
         "Please write to me directly: {link}",
-        link=f"https://t.me/{context.bot.username}",
+        link=link,
     )
     try:
         if update.callback_query is None:
