@@ -9,6 +9,10 @@ side. Before an update joins its user's line it is checked against the user's bu
 processed only to say "slow down" (bot/handlers/session.py); the rest are dropped at once,
 without a database write, until the budget has refilled. So a flood costs the bot next to
 nothing and never reaches the database, and its replies wait only in the flooder's line.
+
+PTB warns that ConversationHandler relies on updates being processed one by one: it keeps
+one state per user and chat, and the bot works in private chats only (one chat per user),
+so one user's updates in order is exactly what it needs.
 """
 
 from __future__ import annotations
