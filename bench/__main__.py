@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import bench_matching, bench_reminders, broadcast, echo
+from bench import abuse, bench_matching, bench_reminders, broadcast, echo
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,10 +38,14 @@ class Sizes:
     reminder_users: int
     reminder_instants: int
     reminder_burst: bool
+    # issue 14: one user's flood, and members pressing buttons during a broadcast
+    flood_messages: int = 1000
+    press_recipients: int = 3000
+    press_members: int = 50
 
 
 FULL = Sizes(1000, 3, 1000, 10_000, 3000, ("clean", "flaky", "kill"), 5000, 4, True)
-QUICK = Sizes(300, 1, 200, 10_000, 900, ("clean", "kill"), 1000, 2, False)
+QUICK = Sizes(300, 1, 200, 10_000, 900, ("clean", "kill"), 1000, 2, False, 300, 900, 20)
 
 # (key, label, unit, target, True if lower is better); target None: no target, shown only.
 ROWS: tuple[tuple[str, str, str, float | None, bool], ...] = (
@@ -55,6 +59,10 @@ ROWS: tuple[tuple[str, str, str, float | None, bool], ...] = (
     ("reminder_rebuild_s", "rebuild reminder jobs, 10,000 subscriptions", "s", 1.0, True),
     ("reminder_lateness_p99_s", "reminder lateness p99", "s", 1.0, True),
     ("reminder_burst_p99_s", "  worst case: all due at one instant, p99", "s", None, True),
+    ("flood_other_user_s", "another user's answer during a flood", "s", 2.0, True),
+    ("reply_p99_during_broadcast_s", "reply p99 while a broadcast runs", "s", 1.0, True),
+    ("reply_429", "  429 answers meanwhile", "", 0, True),
+    ("reply_broadcast_share_ratio", "  broadcast rate / its share", "", 0.9, False),
 )
 
 
@@ -79,6 +87,13 @@ def run(sizes: Sizes, say: Callable[[str], None]) -> dict[str, Any]:
             "broadcast",
             lambda: broadcast.measure(
                 sizes.broadcast_recipients, 300.0, sizes.broadcast_scenarios, say
+            ),
+        ),
+        ("flood", lambda: abuse.flood(sizes.flood_messages, say)),
+        (
+            "replies during a broadcast",
+            lambda: abuse.press_during_broadcast(
+                sizes.press_recipients, sizes.press_members, 300.0, say
             ),
         ),
         (

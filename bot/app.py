@@ -2,28 +2,45 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Sequence
+import signal
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from telegram import BotCommand, MenuButtonCommands
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
-from telegram.request import BaseRequest
+from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import handlers
 from bot.ask.intents import IntentDetector
 from bot.config import Config, WebhookConfig
 from bot.core.clock import Clock, SystemClock
-from bot.core.pseudonyms import SETTING_KEY, Pseudonyms, new_secret
-from bot.db import Database
+from bot.core.pacing import Pacer
+from bot.core.pseudonyms import (
+    SETTING_KEY,
+    PseudonymKeyError,
+    Pseudonyms,
+    key_file,
+    settle_secret,
+)
+from bot.db import Database, DatabaseError
+from bot.db.faults import explain
 from bot.events.desk import EventDesk
 from bot.events.loader import load_events
 from bot.handlers import broadcast, cooperations, events, figures, privacy, trainings, upkeep
 from bot.handlers.context import CONTEXT_TYPES, BotData
+from bot.handlers.limiter import Limiter
 from bot.handlers.outbound import Outbound
 from bot.handlers.request import RetryingRequest
+from bot.handlers.session import ALLOWED_UPDATES
+from bot.handlers.textlimits import LimitedBot
+from bot.handlers.updates import Budget, Sequencer
+from bot.handlers.webhook import serve
 from bot.home.pages import CommandHelp
 from bot.i18n import Catalogs, Translator
 from bot.knowledge import Knowledge, load_knowledge
@@ -62,13 +79,32 @@ def build_application(
 
     async def post_init(app: App) -> None:
         db = await Database.open(config.database_path)
-        secret = config.pseudonym_secret or await db.users.set_setting_once(
-            SETTING_KEY, new_secret()
-        )
+        try:
+            await _start(app, db)
+        except BaseException as exc:
+            await db.close()  # an open connection's thread would keep the process alive
+            app.bot_data.install(None)
+            if isinstance(exc, sqlite3.Error):  # damage that the start-up check missed
+                raise DatabaseError(
+                    f"cannot use the database {config.database_path} (DATABASE_PATH): "
+                    f"{explain(exc)}"
+                ) from exc
+            raise
+
+    async def _start(app: App, db: Database) -> None:
+        secret = await _pseudonym_secret(config, db)
         bot_data: BotData = app.bot_data
         sender = Outbound(app.bot, db.users)  # the one sender of unsolicited messages
         services = Services(
-            config, db, catalogs, live, Pseudonyms(secret), sender, event_desk, intents=intents
+            config,
+            db,
+            catalogs,
+            live,
+            Pseudonyms(secret),
+            sender,
+            event_desk,
+            intents=intents,
+            pacer=pacer,
         )
         bot_data.install(services)
         await upkeep.restore(app)  # the coordinators' quick fixes, on top of knowledge/
@@ -91,27 +127,59 @@ def build_application(
         await services.db.close()
         bot_data.install(None)
 
-    builder = (
+    # One pacer for everything the bot sends: replies keep their share while a broadcast runs.
+    pacer = Pacer(config.broadcast_rate, share=config.interactive_share / 100)
+    # Different users in parallel, each user's updates in order and within a budget.
+    sequencer = Sequencer(Budget(config.user_messages_per_minute), exempt=config.coordinator_ids)
+    app = (
         ApplicationBuilder()
-        .token(config.telegram_token or LOCAL_TOKEN)
-        .base_url(config.telegram_base_url)
+        .bot(_bot(config, request, pacer))
+        .concurrent_updates(sequencer)
         .context_types(CONTEXT_TYPES)
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=config.timezone))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
+        .build()
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
-    else:
-        # Broadcasts pace themselves (bot/pacing.py); this limiter must not be stricter.
-        overall = max(30.0, config.broadcast_rate)
-        builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=overall, max_retries=3))
-        # Repeats what certainly did not arrive (5xx, no connection); getUpdates keeps PTB's
-        # own request, its polling loop retries by itself.
-        builder = builder.request(RetryingRequest(connection_pool_size=256))
-    app = builder.build()
     handlers.register(app)
     return app
+
+
+async def _pseudonym_secret(config: Config, db: Database) -> str:
+    """The pseudonym key, kept outside the database (bot/core/pseudonyms.py); a key an older
+    version kept inside is moved out and erased there."""
+    legacy = await db.users.get_setting(SETTING_KEY)
+    try:
+        secret = settle_secret(config.pseudonym_secret, key_file(config.database_path), legacy)
+    except PseudonymKeyError as exc:
+        raise DatabaseError(str(exc)) from exc
+    if legacy is not None:
+        await db.users.forget_setting(SETTING_KEY)
+    return secret
+
+
+def _bot(config: Config, request: BaseRequest | None, pacer: Pacer) -> LimitedBot:
+    """The bot object: every text it sends fits Telegram's limits (handlers/textlimits.py)."""
+    defaults = Defaults(parse_mode=ParseMode.HTML, tzinfo=config.timezone)
+    token = config.telegram_token or LOCAL_TOKEN
+    if request is not None:
+        return LimitedBot(
+            token,
+            config.telegram_base_url,
+            request=request,
+            get_updates_request=request,
+            defaults=defaults,
+        )
+    return LimitedBot(
+        token,
+        config.telegram_base_url,
+        defaults=defaults,
+        # Repeats what certainly did not arrive (5xx, no connection); getUpdates keeps PTB's
+        # own request, its polling loop retries by itself.
+        request=RetryingRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        # Every send takes a slot of the one pacer: replies first, broadcasts within the rest.
+        rate_limiter=Limiter(pacer),
+    )
 
 
 def _menu(commands: Sequence[CommandHelp], t: Translator) -> list[BotCommand]:
@@ -140,21 +208,29 @@ async def _announce_commands(
 
 
 def run_webhook(config: Config, webhook: WebhookConfig) -> None:
-    """Run on Telegram with PTB's webhook server; requests without the secret are refused."""
+    """Run on Telegram by webhook (bot/handlers/webhook.py: the secret and the body limit are
+    checked before a body is read)."""
     app = build_application(config)
-    log.info("MO-Lotse listens for webhooks on %s:%d", webhook.listen, webhook.port)
-    app.run_webhook(
-        listen=webhook.listen,
-        port=webhook.port,
-        url_path=webhook.path,
-        webhook_url=webhook.url,
-        secret_token=webhook.secret,
-        close_loop=False,
-    )
+    with _default_signals_after():
+        asyncio.run(serve(app, webhook))
 
 
 def run_polling(config: Config) -> None:
     """Run on Telegram with long polling until interrupted."""
     app = build_application(config)
     log.info("MO-Lotse starts polling %s", config.telegram_base_url)
-    app.run_polling(drop_pending_updates=False, close_loop=False)
+    with _default_signals_after():
+        app.run_polling(
+            drop_pending_updates=False, close_loop=False, allowed_updates=ALLOWED_UPDATES
+        )
+
+
+@contextmanager
+def _default_signals_after() -> Iterator[None]:
+    """PTB routes SIGTERM and SIGINT to its event loop while it runs and leaves them there:
+    whatever happens after (a failed start, a slow exit), they must end the process again."""
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)

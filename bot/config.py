@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv import dotenv_values
 
+from bot.core.callbacks import parse_int
 from bot.core.office_hours import DEFAULT as OFFICE_DEFAULT
 from bot.core.office_hours import OfficeHours
 from bot.core.translate import TranslateSettings
@@ -71,6 +72,12 @@ class Config:
             self.translate_url, self.translate_api_key, self.translate_timeout
         )
 
+    # Abuse (issue 14): a member's messages and button presses per minute before one polite
+    # "slow down" and silence until the budget has refilled.
+    user_messages_per_minute: int = 20
+    # Percent of the send budget kept for replies to members while a broadcast runs.
+    interactive_share: int = 20
+
     @classmethod
     def from_env(
         cls, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
@@ -89,13 +96,13 @@ class Config:
             timezone=_zone(get("TIMEZONE") or "Europe/Berlin"),
             default_language=_language(get("DEFAULT_LANGUAGE") or "de"),
             knowledge_dir=Path(get("KNOWLEDGE_DIR") or REPO_ROOT / "knowledge"),
-            pseudonym_secret=get("PSEUDONYM_SECRET") or None,
-            question_retention_days=_positive_int(
-                "QUESTION_RETENTION_DAYS", get("QUESTION_RETENTION_DAYS") or "90"
+            pseudonym_secret=_secret(get("PSEUDONYM_SECRET")),
+            question_retention_days=_whole(
+                "QUESTION_RETENTION_DAYS", get("QUESTION_RETENTION_DAYS") or "90", 1, 3650
             ),
-            followup_days=_positive_int("FOLLOWUP_DAYS", get("FOLLOWUP_DAYS") or "14"),
-            introduction_followup_days=_positive_int(
-                "INTRODUCTION_FOLLOWUP_DAYS", get("INTRODUCTION_FOLLOWUP_DAYS") or "42"
+            followup_days=_whole("FOLLOWUP_DAYS", get("FOLLOWUP_DAYS") or "14", 1, 365),
+            introduction_followup_days=_whole(
+                "INTRODUCTION_FOLLOWUP_DAYS", get("INTRODUCTION_FOLLOWUP_DAYS") or "42", 1, 365
             ),
             broadcast_rate=_rate(get("BROADCAST_RATE") or "30"),
             broadcast_in_flight=_in_flight(get("BROADCAST_IN_FLIGHT") or "1"),
@@ -105,6 +112,10 @@ class Config:
             translate_url=_translate_url(get("TRANSLATE_URL")),
             translate_api_key=get("TRANSLATE_API_KEY") or None,
             translate_timeout=_translate_timeout(get("TRANSLATE_TIMEOUT") or "4"),
+            user_messages_per_minute=_whole(
+                "USER_MESSAGES_PER_MINUTE", get("USER_MESSAGES_PER_MINUTE") or "20", 1, 600
+            ),
+            interactive_share=_whole("INTERACTIVE_SHARE", get("INTERACTIVE_SHARE") or "20", 5, 50),
         )
 
     def require_token(self) -> str:
@@ -120,7 +131,7 @@ def _token(raw: str) -> str | None:
     if not raw:
         return None
     bot_id, sep, secret = raw.partition(":")
-    if not (sep and bot_id.isdigit() and len(secret) >= 20 and " " not in secret):
+    if not (sep and parse_int(bot_id, 1) is not None and len(secret) >= 20 and " " not in secret):
         raise ConfigError(
             "TELEGRAM_BOT_TOKEN",
             "is malformed; expected '<digits>:<secret>' as BotFather gives it",
@@ -139,16 +150,33 @@ def _base_url(raw: str) -> str:
 def _ids(raw: str) -> frozenset[int]:
     ids = set()
     for part in filter(None, (p.strip() for p in raw.split(","))):
-        if not part.lstrip("-").isdigit():
-            raise ConfigError("COORDINATOR_IDS", f"{part!r} is not a Telegram user id (a number)")
-        ids.add(int(part))
+        # A person's Telegram id is positive (negative ids are groups and channels).
+        user_id = parse_int(part, 1)
+        if user_id is None:
+            raise ConfigError(
+                "COORDINATOR_IDS", f"{part!r} is not a Telegram user id (a positive number)"
+            )
+        ids.add(user_id)
     return frozenset(ids)
 
 
-def _positive_int(name: str, raw: str) -> int:
-    if not raw.isdigit() or int(raw) < 1:
-        raise ConfigError(name, f"{raw!r} is not a whole number of at least 1")
-    return int(raw)
+def _whole(name: str, raw: str, low: int, high: int) -> int:
+    """A whole number in ASCII digits within [low, high] (str.isdigit() would take '²')."""
+    value = parse_int(raw, low, high)
+    if value is None:
+        raise ConfigError(name, f"{raw!r} is not a whole number from {low} to {high}")
+    return value
+
+
+def _secret(raw: str) -> str | None:
+    """PSEUDONYM_SECRET: a short key would let anyone recompute the pseudonyms by trying."""
+    if not raw:
+        return None
+    if len(raw) < 16:
+        raise ConfigError(
+            "PSEUDONYM_SECRET", "is shorter than 16 characters; use a long random string"
+        )
+    return raw
 
 
 def _zone(raw: str) -> ZoneInfo:
@@ -176,9 +204,7 @@ def _rate(raw: str) -> float:
 
 
 def _in_flight(raw: str) -> int:
-    if not raw.isdigit() or not 1 <= int(raw) <= 32:
-        raise ConfigError("BROADCAST_IN_FLIGHT", f"{raw!r} is not a whole number from 1 to 32")
-    return int(raw)
+    return _whole("BROADCAST_IN_FLIGHT", raw, 1, 32)
 
 
 def _office_hours(raw: str) -> OfficeHours:
@@ -234,6 +260,8 @@ class WebhookConfig:
     listen: str = "127.0.0.1"  # behind a reverse proxy that terminates TLS
     port: int = 8443
     secret: str = field(default="", repr=False)
+    # Bodies above this are refused before they are read (Telegram's updates are far smaller).
+    max_body: int = 1 << 20
 
     @property
     def path(self) -> str:
@@ -259,6 +287,14 @@ class WebhookConfig:
                 "must be 16–256 characters of A-Z, a-z, 0-9, _ and -; required for --webhook",
             )
         port_text = values.get("WEBHOOK_PORT") or "8443"
-        if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        port = parse_int(port_text, 1, 65535)
+        if port is None:
             raise ConfigError("WEBHOOK_PORT", f"{port_text!r} is not a port number")
-        return cls(url, values.get("WEBHOOK_LISTEN") or "127.0.0.1", int(port_text), secret)
+        max_body = _whole(
+            "WEBHOOK_MAX_BODY_BYTES",
+            values.get("WEBHOOK_MAX_BODY_BYTES") or "1048576",
+            4096,
+            1 << 24,
+        )
+        listen = values.get("WEBHOOK_LISTEN") or "127.0.0.1"
+        return cls(url, listen, port, secret, max_body)

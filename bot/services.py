@@ -14,6 +14,7 @@ from bot.ask.service import Asking
 from bot.ask.understanding import Understanding
 from bot.config import Config
 from bot.cooperations.service import Cooperations
+from bot.core.pacing import Pacer
 from bot.core.pseudonyms import Pseudonyms
 from bot.core.sending import Sender
 from bot.db import Database, User
@@ -56,6 +57,9 @@ class Services:
     @property
     def matcher(self) -> Matcher:
         return self.live.matcher
+
+    # The one pacer of everything the bot sends (broadcasts book their slots on it).
+    pacer: Pacer | None = None
 
     def user_key(self, user_id: int) -> str:
         return self.pseudonyms.of(user_id)

@@ -146,3 +146,62 @@ def test_machine_translation_is_off_by_default_and_set_by_the_environment():
         2.5,
     )
     assert c.handovers_per_day == 3 and "k-1" not in repr(c)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        # issue 14, finding 9: odd values once gave a traceback or were accepted
+        ("COORDINATOR_IDS", "--5"),
+        ("COORDINATOR_IDS", "-5"),
+        ("COORDINATOR_IDS", "0"),
+        ("COORDINATOR_IDS", "²"),
+        ("COORDINATOR_IDS", "99999999999999999999999"),
+        ("QUESTION_RETENTION_DAYS", "²"),
+        ("FOLLOWUP_DAYS", "²"),
+        ("FOLLOWUP_DAYS", "٣"),
+        ("QUESTION_RETENTION_DAYS", "1000000"),
+        ("FOLLOWUP_DAYS", "100000"),
+        ("BROADCAST_IN_FLIGHT", "²"),
+        ("BROADCAST_RATE", "nan"),
+        ("BROADCAST_RATE", "inf"),
+        ("OFFICE_HOURS", "Mon-Fri ٠٩:00-16:00"),
+        ("PSEUDONYM_SECRET", "short"),
+        ("USER_MESSAGES_PER_MINUTE", "0"),
+        ("USER_MESSAGES_PER_MINUTE", "²"),
+        ("USER_MESSAGES_PER_MINUTE", "100000"),
+        ("INTERACTIVE_SHARE", "0"),
+        ("INTERACTIVE_SHARE", "95"),
+        ("INTERACTIVE_SHARE", "x"),
+    ],
+)
+def test_every_value_is_bounded_with_one_clear_line(name, value):
+    with pytest.raises(ConfigError) as err:
+        Config.from_env({name: value}, env_file=None)
+    assert err.value.variable == name and str(err.value).startswith(f"{name}: ")
+    assert "\n" not in str(err.value)
+
+
+def test_new_settings_have_defaults_and_are_read():
+    c = Config.from_env({}, env_file=None)
+    assert (c.user_messages_per_minute, c.interactive_share) == (20, 20)
+    c = Config.from_env(
+        {"USER_MESSAGES_PER_MINUTE": "30", "INTERACTIVE_SHARE": "25", "FOLLOWUP_DAYS": "365"},
+        env_file=None,
+    )
+    assert (c.user_messages_per_minute, c.interactive_share, c.followup_days) == (30, 25, 365)
+
+
+@pytest.mark.parametrize(
+    ("env", "needle"),
+    [
+        ({"COORDINATOR_IDS": "--5"}, "COORDINATOR_IDS: '--5'"),
+        ({"FOLLOWUP_DAYS": "²"}, "FOLLOWUP_DAYS: '²'"),
+        ({"QUESTION_RETENTION_DAYS": "1000000"}, "QUESTION_RETENTION_DAYS: '1000000'"),
+    ],
+)
+def test_odd_values_stop_run_with_one_line(tmp_path, env, needle):
+    result = _run_bot(["run"], {"TELEGRAM_BOT_TOKEN": TOKEN, **env}, tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], result.stderr

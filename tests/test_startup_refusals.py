@@ -68,6 +68,17 @@ FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda k: _edit(k / EVENT_DATES, "dates = [2025-03-31]", 'dates = ["2025-02-30"]'),
         f"{EVENT_DATES}: dates[0]: bad date '2025-02-30'",
     ),
+    # issue 14: 9999-12-31 passed `check`, then `ics` crashed on the day after it
+    "date beyond the calendar of an event": (
+        lambda k: _edit(k / EVENT_DATES, "dates = [2025-03-31]", "dates = [9999-12-31]"),
+        f"{EVENT_DATES}: dates[0]: bad date",
+    ),
+    "date beyond the calendar of an entry": (
+        lambda k: _edit(
+            k / "programs" / "integration-durch-kultur.toml", '= "2025-03-31"', '= "9999-12-31"'
+        ),
+        "programs/integration-durch-kultur.toml: facts.dates.deadline_2025: must be an ISO date",
+    ),
     "bad date of an entry": (
         lambda k: _edit(
             k / "programs" / "integration-durch-kultur.toml", '= "2025-03-31"', '= "31.03.2025"'

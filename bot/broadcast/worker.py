@@ -43,11 +43,14 @@ class Worker:
         rate: float,
         in_flight: int,
         clock: Clock | None = None,
+        pacer: Pacer | None = None,
     ) -> None:
         self.db, self.sender, self.catalogs = db, sender, catalogs
         self.default_language, self.rate, self.in_flight = default_language, rate, in_flight
         self.clock: Clock = clock or SystemClock()
         self._outbox: Outbox | None = None
+        # The bot's shared pacer, so that replies to members keep their share (issue 14).
+        self._pacer = pacer
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
         self._edited: dict[int, float] = {}
@@ -56,7 +59,7 @@ class Worker:
     @property
     def outbox(self) -> Outbox:
         if self._outbox is None:
-            pacer = Pacer(self.rate, self.clock)
+            pacer = self._pacer or Pacer(self.rate, self.clock)
             self._outbox = Outbox(
                 self.db, self.send, pacer, max_in_flight=self.in_flight, markup=self.markup
             )
@@ -64,7 +67,7 @@ class Worker:
 
     def use_clock(self, clock: Clock) -> None:
         """Tests and benches: virtual time for pacing, retries and scheduled starts."""
-        self.clock, self._outbox = clock, None
+        self.clock, self._outbox, self._pacer = clock, None, None
 
     def wake(self) -> None:
         """New work: an idle worker looks at once."""

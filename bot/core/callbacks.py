@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any, ClassVar, Literal, Self, dataclass_transform, get_args, get_origin
 from typing import get_type_hints as _hints
 
@@ -24,6 +25,10 @@ MAX_BYTES = 64  # Telegram's limit for callback data
 MAX_INT = 2**63 - 1  # SQLite's integer range: larger "numbers" are forged
 TOKEN = re.compile(r"[A-Za-z0-9_.*-]{1,64}")
 DIGITS = re.compile(r"[0-9]{1,19}")  # ASCII only: str.isdigit() would accept "²"
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# The days the bot reckons with: a date beyond them is a typo, and 9999-12-31 has no day
+# after it (an .ics event or a period "to the end of that day" would overflow).
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)
 
 
 def parse_int(raw: str, low: int = 0, high: int = MAX_INT) -> int | None:
@@ -32,6 +37,22 @@ def parse_int(raw: str, low: int = 0, high: int = MAX_INT) -> int | None:
         return None
     value = int(raw)
     return value if low <= value <= high else None
+
+
+def parse_day(raw: str, low: date = FIRST_DAY, high: date = LAST_DAY) -> date | None:
+    """A day typed as YYYY-MM-DD in ASCII digits within [low, high], else None."""
+    if not DAY.fullmatch(raw):
+        return None
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError:
+        return None
+    return day if low <= day <= high else None
+
+
+def in_range(day: date) -> bool:
+    """Within the days the bot reckons with (FIRST_DAY … LAST_DAY)."""
+    return FIRST_DAY <= day <= LAST_DAY
 
 
 @dataclass_transform(frozen_default=True)

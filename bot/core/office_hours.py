@@ -1,10 +1,16 @@
-"""The coordination office's hours, and when a member can expect an answer."""
+"""The coordination office's hours, and when a member can expect an answer.
+
+The office is closed on Hessen's public holidays (Wiesbaden is Hessen's capital). They come
+from the `holidays` library, which is kept up to date by its maintainers: Easter-dependent
+days, Corpus Christi and the like are computed there, not listed by hand here.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from babel.dates import format_time, get_day_names
 
@@ -12,8 +18,10 @@ from bot.i18n import Translator
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT = "Mon-Fri 09:00-16:00"
+COUNTRY, STATE = "DE", "HE"  # public holidays of Hessen
 _PATTERN = re.compile(
-    r"^\s*(?P<days>[A-Za-z,\- ]+?)\s+(?P<start>\d{1,2}:\d{2})\s*-\s*(?P<end>\d{1,2}:\d{2})\s*$"
+    r"^\s*(?P<days>[A-Za-z,\- ]+?)\s+(?P<start>[0-9]{1,2}:[0-9]{2})\s*-\s*"
+    r"(?P<end>[0-9]{1,2}:[0-9]{2})\s*$"
 )
 
 
@@ -43,15 +51,18 @@ class OfficeHours:
             raise ValueError(f"{raw!r}: the office must close after it opens")
         return cls(frozenset(days), start, end)
 
+    def works_on(self, day: date) -> bool:
+        return day.weekday() in self.days and not is_public_holiday(day)
+
     def is_open(self, now: datetime) -> bool:
-        return now.weekday() in self.days and self.start <= now.time() < self.end
+        return self.works_on(now.date()) and self.start <= now.time() < self.end
 
     def next_opening(self, now: datetime) -> datetime:
         """The next moment the office opens after `now` (aware datetimes, same zone)."""
-        for offset in range(8):
+        for offset in range(22):  # three weeks: enough for any run of holidays and days off
             day = (now + timedelta(days=offset)).date()
             opening = datetime.combine(day, self.start, tzinfo=now.tzinfo)
-            if day.weekday() in self.days and opening > now:
+            if self.works_on(day) and opening > now:
                 return opening
         raise AssertionError("office hours have at least one day")  # parse() guarantees it
 
@@ -81,6 +92,19 @@ def expectation(hours: OfficeHours, t: Translator, now: datetime) -> str:
         hours=hours.describe(t),
         opening=t.datetime(hours.next_opening(now)),
     )
+
+
+@lru_cache(maxsize=32)
+def _holidays(year: int) -> frozenset[date]:
+    # Imported on first use: the library loads every country's rules (70 ms at start-up).
+    import holidays
+
+    return frozenset(holidays.country_holidays(COUNTRY, subdiv=STATE, years=year))
+
+
+def is_public_holiday(day: date) -> bool:
+    """A public holiday in Hessen (the office is closed)."""
+    return day in _holidays(day.year)
 
 
 def _time(raw: str) -> time:

@@ -16,7 +16,7 @@ from typing import Self
 
 import aiosqlite
 
-from bot.db.faults import explain
+from bot.db.faults import explain, storage_fault
 
 log = logging.getLogger(__name__)
 
@@ -102,24 +102,57 @@ class Store:
             raise DatabaseError(f"cannot open {path} (DATABASE_PATH): {explain(exc)}") from exc
         conn.row_factory = aiosqlite.Row
         db = cls(conn)
+        known = load_migrations() if migrations is None else migrations
         try:
             try:
                 await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                await db._refuse_unusable(path, len(known))
                 await conn.execute("PRAGMA journal_mode = WAL")
                 # WAL + NORMAL: no fsync per commit; a crash of the process loses nothing,
                 # a power cut at most the last commits, and the file is never corrupted.
                 await conn.execute("PRAGMA synchronous = NORMAL")
                 await conn.execute("PRAGMA foreign_keys = ON")
+                # Deleted rows are overwritten, not left in free pages: an erasure erases.
+                await conn.execute("PRAGMA secure_delete = ON")
                 await db._prove_writable()
             except sqlite3.Error as exc:
                 raise DatabaseError(
                     f"cannot write the database {path} (DATABASE_PATH): {explain(exc)}"
                 ) from exc
-            await db.migrate(load_migrations() if migrations is None else migrations)
+            await db.migrate(known)
         except BaseException:
-            await conn.close()
+            await conn.close()  # its thread would keep the process alive (issue 14)
             raise
         return db
+
+    async def _refuse_unusable(self, path: Path | str, known: int) -> None:
+        """A file that is no database, is damaged, or comes from a newer version of the bot:
+        refused before anything is written to it (DatabaseError, one line)."""
+        try:
+            version = await self.schema_version()
+            async with self.query("PRAGMA quick_check(1)") as cur:
+                row = await cur.fetchone()
+            verdict = str(row[0]) if row else "no answer"
+        except sqlite3.DatabaseError as exc:
+            if storage_fault(exc):
+                raise
+            if "not a database" in str(exc):
+                raise DatabaseError(
+                    f"the database {path} (DATABASE_PATH) is not an SQLite database; "
+                    "restore a backup (README: Backup and restore)"
+                ) from exc
+            verdict = str(exc)
+        if verdict != "ok":
+            raise DatabaseError(
+                f"the database {path} (DATABASE_PATH) is damaged ({verdict}); "
+                "restore a backup (README: Backup and restore)"
+            )
+        if version > known:
+            raise DatabaseError(
+                f"the database {path} (DATABASE_PATH) has schema version {version}, "
+                f"which is newer than this version of the bot knows ({known}); "
+                "run the version that wrote it, or restore a backup"
+            )
 
     async def _prove_writable(self) -> None:
         """Write the header's own schema version back: fails now, at start-up, if it can't.
@@ -132,6 +165,14 @@ class Store:
 
     async def close(self) -> None:
         await self.conn.close()
+
+    async def checkpoint(self) -> None:
+        """Write the -wal file into the database and empty it: what was erased is gone from
+        both (with secure_delete, deleted rows are overwritten in the database file)."""
+        async with self._tx_lock, self.query("PRAGMA wal_checkpoint(TRUNCATE)") as cur:
+            row = await cur.fetchone()
+        if row is not None and row[0]:
+            log.warning("the -wal file could not be emptied now (busy); it is at the next one")
 
     async def alone(self, sql: str, params: Sequence[object] = ()) -> int:
         """One write statement, atomic by itself and never inside another coroutine's open

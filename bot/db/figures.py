@@ -6,7 +6,7 @@ timestamps ('2026-01-01' <= '2026-01-01T08:00:00+00:00' < '2026-02-01').
 
 from __future__ import annotations
 
-from bot.db.core import Queries
+from bot.db.core import Queries, utcnow
 
 _CONTACTS = (
     "SELECT at, user_key FROM (SELECT asked_at AS at, user_key FROM questions "
@@ -112,6 +112,22 @@ class FigureQueries(Queries):
         async with self._query(
             "SELECT COUNT(*) FROM organisations WHERE created_at >= ? AND created_at < ?",
             (start, end),
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def count_slowed_down(self) -> None:
+        """A member went over their budget and was asked once to slow down (issue 14)."""
+        await self._alone(
+            "INSERT INTO slowed_down (day, notices) VALUES (?, 1) "
+            "ON CONFLICT (day) DO UPDATE SET notices = notices + 1",
+            (utcnow()[:10],),
+        )
+
+    async def slowed_down(self, start: str, end: str) -> int:
+        async with self._query(
+            "SELECT COALESCE(SUM(notices), 0) FROM slowed_down WHERE day >= ? AND day < ?",
+            (start[:10], end[:10]),
         ) as cur:
             row = await cur.fetchone()
         return int(row[0]) if row else 0

@@ -8,6 +8,8 @@ from typing import Any
 from bot.db.core import Queries, utcnow
 
 ANON_PREFIX = "anon-"
+# Who of the office answered is the staff member's data, not the member's: left out.
+STAFF_COLUMNS = {"open_questions": ("answered_by",)}
 
 
 class PrivacyQueries(Queries):
@@ -43,9 +45,11 @@ class PrivacyQueries(Queries):
                 "SELECT * FROM reminder_deliveries WHERE user_id = ?",
                 (user_id,),
             ),
-            "role_changes": (
-                "SELECT * FROM role_changes WHERE target_id = ? OR actor_id = ?",
-                (user_id, user_id),
+            "role_changes": (  # the other side of a change is a staff member: left out
+                "SELECT changed_at, action, CASE WHEN actor_id = ? THEN actor_id END AS actor_id, "
+                "CASE WHEN target_id = ? THEN target_id END AS target_id FROM role_changes "
+                "WHERE target_id = ? OR actor_id = ?",
+                (user_id, user_id, user_id, user_id),
             ),
             "broadcast_deliveries": ("SELECT * FROM outbox WHERE chat_id = ?", (user_id,)),
             "directory": ("SELECT * FROM organisations WHERE owner_id = ?", (user_id,)),
@@ -77,16 +81,32 @@ class PrivacyQueries(Queries):
         }
         data: dict[str, Any] = {}
         for name, (sql, params) in by_id.items():
-            data[name] = await self.fetch_all(sql, params)
+            rows = await self.fetch_all(sql, params)
+            for column in STAFF_COLUMNS.get(name, ()):
+                for row in rows:
+                    row.pop(column, None)
+            data[name] = rows
         return data
+
+    async def handed_over(self, user_id: int) -> list[int]:
+        """The numbers of the user's handed-over questions (their suggestions are files)."""
+        async with self._query(
+            "SELECT id FROM open_questions WHERE user_id = ? ORDER BY id", (user_id,)
+        ) as cur:
+            return [int(r[0]) for r in await cur.fetchall()]
 
     async def erase_personal_data(self, user_id: int, user_key: str) -> None:
         """Delete the user's rows; evaluation rows keep counting under a random pseudonym.
 
         The random key is never stored anywhere else, so the rows can no longer be linked to
         the person (nor to each other across another erasure); question texts are nulled.
+        Broadcast deliveries and survey invitations stay as counts under a random negative
+        number (no person has one), so the figures still agree with themselves; what was
+        still to be sent is cancelled. Deleted rows are overwritten (secure_delete) and the
+        -wal is emptied afterwards, so no erased text is left on the disk.
         """
         anon = ANON_PREFIX + secrets.token_hex(10)
+        nobody = -1 - secrets.randbelow(2**62)
         statements: list[tuple[str, tuple[object, ...]]] = [
             (
                 "UPDATE questions SET user_key = ?, text = NULL WHERE user_key = ?",
@@ -108,14 +128,18 @@ class PrivacyQueries(Queries):
             ("DELETE FROM subscriptions WHERE user_id = ?", (user_id,)),
             ("DELETE FROM subscribers WHERE user_id = ?", (user_id,)),
             ("DELETE FROM reminder_deliveries WHERE user_id = ?", (user_id,)),
-            ("DELETE FROM outbox WHERE chat_id = ?", (user_id,)),
+            (
+                "UPDATE outbox SET chat_id = ?, reason = NULL, status = CASE WHEN status IN "
+                "('pending', 'sending') THEN 'cancelled' ELSE status END WHERE chat_id = ?",
+                (nobody, user_id),
+            ),
             (
                 "UPDATE broadcasts SET created_by = 0 WHERE created_by = ? "
                 "AND status IN ('done', 'cancelled')",
                 (user_id,),
             ),
             # The directory entry (organisations.owner_id) goes with it: ON DELETE CASCADE.
-            ("DELETE FROM survey_invites WHERE user_id = ?", (user_id,)),
+            ("UPDATE survey_invites SET user_id = ? WHERE user_id = ?", (nobody, user_id)),
             (
                 "UPDATE survey_answers SET respondent = ?, text = NULL WHERE respondent = ?",
                 (anon, user_key),
@@ -156,3 +180,4 @@ class PrivacyQueries(Queries):
         async with self.transaction():
             for sql, params in statements:
                 await self._conn.execute(sql, params)
+        await self._store.checkpoint()

@@ -65,6 +65,11 @@ class UserQueries(Queries):
         assert stored is not None
         return stored
 
+    async def forget_setting(self, key: str) -> None:
+        """Delete a setting; with secure_delete (core.py) its value is overwritten on disk."""
+        await self._alone("DELETE FROM settings WHERE key = ?", (key,))
+        await self._store.checkpoint()
+
     async def note_seen_language(self, user_id: int, telegram_language: str | None) -> None:
         """Remember Telegram's language and that the user is reachable (they just wrote)."""
         await self._conn.execute(

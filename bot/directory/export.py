@@ -5,7 +5,8 @@ umlauts, Turkish and Arabic names. Semicolons separate the fields: German Excel 
 uses ';' as list separator when a file is opened by double-click, so a ','-file would land in
 one column; Python's csv module and LibreOffice read ';' as well. Cells that start with
 =, +, - or @ get a leading apostrophe so Excel shows them as text instead of running them as
-formulas (a name is typed by whoever registers).
+formulas (a name is typed by whoever registers); so do cells starting with a tab, a
+carriage return, a line feed, `|` or `%`.
 """
 
 from __future__ import annotations
@@ -23,8 +24,14 @@ FILENAME = "mo-directory.csv"
 DELIMITER = ";"
 
 
+# What makes a spreadsheet read a cell as a formula or a command: = + - @, also behind a
+# leading tab, carriage return or line feed (which Excel skips), | (DDE) and % (OWASP's list),
+# and the fullwidth forms of = + - @ that some spreadsheets read as the same.
+FORMULA_START = frozenset("=+-@\t\r\n|%＝＋－＠")
+
+
 def _safe(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return "'" + value if value[:1] in FORMULA_START else value
 
 
 def export(t: Translator, knowledge: Knowledge, orgs: Sequence[Organisation]) -> bytes:

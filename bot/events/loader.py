@@ -15,6 +15,7 @@ from typing import Any
 
 from dateutil.rrule import rrule, rrulestr
 
+from bot.core.callbacks import in_range
 from bot.events.catalog import CatalogEvent, EventCatalog, EventText
 from bot.knowledge import ID_RE, KINDS, Citation, Knowledge, KnowledgeError, Problem, Source
 from bot.knowledge.checks import FileChecker, check_citations, language_tables
@@ -180,7 +181,7 @@ class _Checker(FileChecker):
         for i, raw in enumerate(value):
             parsed = _as_date(raw)
             if parsed is None:
-                self.bad(f"dates[{i}]", f"bad date {raw!r}: must be YYYY-MM-DD")
+                self.bad(f"dates[{i}]", f"bad date {raw!r}: must be YYYY-MM-DD from 2000 to 2099")
             else:
                 out.append(parsed)
         return tuple(sorted(out))
@@ -240,11 +241,14 @@ class _Checker(FileChecker):
 
 
 def _as_date(raw: object) -> date | None:
+    """A date within the days the bot reckons with (2000 … 2099): 9999-12-31 passed once
+    and then broke the calendar, which ends an event on the day after (issue 14)."""
     if isinstance(raw, datetime):
         return None
     if isinstance(raw, date):
-        return raw
+        return raw if in_range(raw) else None
     try:
-        return date.fromisoformat(str(raw))
+        day = date.fromisoformat(str(raw))
     except ValueError:
         return None
+    return day if in_range(day) else None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Config
+from bot.core.callbacks import FIRST_DAY, LAST_DAY, parse_day
 from bot.db import Database
 from bot.figures import service as figures
 from bot.figures.city import city_offices
@@ -42,11 +43,10 @@ def period_of(first_raw: str | None, last_raw: str | None, today: date) -> figur
     """[--from, --to] (both inclusive), by default the last twelve months; or the error."""
     if first_raw is None and last_raw is None:
         return figures.Period.last_year(today)
-    try:
-        first = date.fromisoformat(first_raw or "")
-        last = date.fromisoformat(last_raw) if last_raw else today
-    except ValueError:
-        return "--from and --to must be dates YYYY-MM-DD"
+    first = parse_day(first_raw or "")
+    last = parse_day(last_raw) if last_raw else today
+    if first is None or last is None:
+        return f"--from and --to must be dates YYYY-MM-DD between {FIRST_DAY} and {LAST_DAY}"
     if last < first:
         return "--to is before --from"
     return figures.Period(first, last)

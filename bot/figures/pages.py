@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 
+from bot.core.callbacks import parse_day
 from bot.core.reply import Reply, bold, esc
 from bot.directory.service import label
 from bot.figures.service import Figures, Period
@@ -21,9 +22,8 @@ def parse_period(args: Sequence[str], today: date) -> Period | None:
         return Period.last_year(today)
     if len(args) != 2:
         return None
-    try:
-        first, last = date.fromisoformat(args[0]), date.fromisoformat(args[1])
-    except ValueError:
+    first, last = parse_day(args[0]), parse_day(args[1])
+    if first is None or last is None:
         return None
     return Period(first, last) if first <= last else None
 
@@ -85,6 +85,15 @@ def summary(figures: Figures, t: Translator, knowledge: Knowledge) -> Reply:
             )
         ),
     ]
+    if figures.slowed_down:
+        parts.append(
+            esc(
+                t.gettext(
+                    "Members asked to slow down (too many messages): {n}",
+                    n=t.number(figures.slowed_down),
+                )
+            )
+        )
     if figures.registrations is not None:
         parts.append(
             esc(t.gettext("New directory registrations: {n}", n=t.number(figures.registrations)))

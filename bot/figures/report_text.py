@@ -134,8 +134,10 @@ SECTIONS: tuple[tuple[str, str, str, tuple[str, ...], str | None], ...] = (
         "7. Weitere Zahlen",
         "Rundschreiben: im Zeitraum erstellte Rundschreiben der Koordinierungsstelle und ihre "
         "Zustellung. Erinnerungen: wie viele Personen heute an die Termine eines Netzwerks "
-        "oder Programms erinnert werden möchten (* = an alle Termine).",
-        ("broadcasts", "subscriptions"),
+        "oder Programms erinnert werden möchten (* = an alle Termine). Gebremst: wie oft "
+        "jemand im Zeitraum gebeten wurde, langsamer zu schreiben, weil er mehr Nachrichten "
+        "in der Minute schickte, als der Bot für eine Person annimmt.",
+        ("broadcasts", "subscriptions", "slowed_down"),
         None,
     ),
 )
@@ -177,6 +179,7 @@ LABELS = {
     "survey": "letzte Befragung",
     "broadcasts": "Rundschreiben",
     "subscriptions": "Erinnerungen je Netzwerk oder Programm",
+    "slowed_down": "gebremst (zu viele Nachrichten in der Minute)",
 }
 KEYS = {
     # inner keys of the tables

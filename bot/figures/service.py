@@ -88,6 +88,8 @@ class Figures:
     # The formats the organisations in the directory offer now ("< 3" for 1 or 2).
     directory_organisations: int = 0
     formats_offered: dict[str, int | str] = field(default_factory=dict)
+    # members asked to slow down (over USER_MESSAGES_PER_MINUTE), issue 14
+    slowed_down: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -137,6 +139,7 @@ async def compute(
         **await _qualification(db, period, now or datetime.now(UTC)),
         **await _introductions(db, period),
         **await _formats(db),
+        slowed_down=await db.figures.slowed_down(start, end),
     )
 
 

@@ -89,6 +89,7 @@ from bot.inbox import HandOver, SaveSuggestion, SendAnswer, ShareName
 from bot.navigator import ASKING as FIT_ASKING
 from bot.navigator import Fit, RuledOut
 from bot.privacy import Erase
+from bot.roles import Grant
 from bot.survey import LAUNCH, RESULTS, SurveyAnswer
 from bot.survey import TEXT as SURVEY_TEXT
 from bot.upkeep import CANCEL as FIX_CANCEL
@@ -247,6 +248,7 @@ def register(app: App) -> None:
         )
     )
     app.add_handler(command("grant", roles.grant_role, coordinators=True))
+    app.add_handler(button(Grant, roles.confirm_grant_role, coordinators=True))
     app.add_handler(command("revoke", roles.revoke_role, coordinators=True))
     app.add_handler(command("inbox", inbox.show_inbox, coordinators=True))
     app.add_handler(command("answer", inbox.answer_command, coordinators=True))

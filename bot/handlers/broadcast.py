@@ -312,6 +312,7 @@ def schedule(app: App) -> Runner | None:
         config.default_language,
         config.broadcast_rate,
         config.broadcast_in_flight,
+        pacer=services.pacer,
     )
     runner = Runner(app, worker)
     # Unfinished work resumes as soon as the scheduler starts. post_init runs before it: an

@@ -19,6 +19,8 @@ class BotData:
         self._services: Services | None = None
         # The commands of the routing table with their help (for /help and the menu).
         self.commands: tuple[CommandHelp, ...] = ()
+        # Groups and channels the bot said goodbye to (bot/handlers/session.py), in memory only.
+        self.groups_left: set[int] = set()
 
     def install(self, services: Services | None) -> None:
         self._services = services

@@ -4,7 +4,7 @@ import logging
 import sqlite3
 
 from telegram import Update
-from telegram.error import NetworkError, TelegramError
+from telegram.error import NetworkError, RetryAfter, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.db.faults import explain, storage_fault
@@ -30,6 +30,11 @@ async def on_error(update: object, context: BotContext) -> None:
             _database_path(context),
         )
         log.debug("the failed write", exc_info=error)
+    elif isinstance(error, RetryAfter):
+        # Telegram's flood limit for this chat (bot/handlers/limiter.py): an apology would
+        # meet the same limit. The member's next message is answered as usual.
+        log.warning("a reply for %s %s met Telegram's flood limit", kind, update_id)
+        return
     elif isinstance(error, NetworkError):
         # Telegram or the line failed after the retries (bot/request.py): a reply that timed
         # out has probably arrived, and an apology would go down the same failing line.

@@ -22,9 +22,10 @@ from telegram import Bot, InputFile
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.core.reply import Reply
+from bot.core.reply import MAX_MESSAGE, Reply, shorten
 from bot.core.sending import Outcome
 from bot.db.users import UserQueries
+from bot.handlers.limiter import paced_by_caller
 from bot.handlers.messages import markup
 from bot.handlers.request import may_have_arrived, retried_by_caller
 
@@ -70,7 +71,7 @@ class Outbound:
     async def edit(self, chat_id: int, message_id: int, reply: Reply) -> Outcome:
         def call() -> Awaitable[Any]:
             return self.bot.edit_message_text(
-                reply.chunks()[0], chat_id, message_id, reply_markup=markup(reply)
+                shorten(reply.text, MAX_MESSAGE), chat_id, message_id, reply_markup=markup(reply)
             )
 
         outcome = await self._attempt(chat_id, call, False)
@@ -90,8 +91,8 @@ class Outbound:
         self, chat_id: int, call: Callable[[], Awaitable[Any]], own_retries: bool
     ) -> Outcome:
         try:
-            if own_retries:
-                with retried_by_caller():  # the caller's backoff, not the request's
+            if own_retries:  # a broadcast: its own backoff, its slot booked with the pacer
+                with retried_by_caller(), paced_by_caller():
                     message = await call()
             else:
                 message = await call()

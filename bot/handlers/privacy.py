@@ -65,7 +65,9 @@ async def confirm_delete(update: Update, context: BotContext, data: Erase) -> No
         await show(update, context, privacy.kept(context.t))
         return
     services = context.services
-    await erase(services.db.privacy, services.pseudonyms, context.user.id)
+    await erase(
+        services.db.privacy, services.pseudonyms, context.user.id, services.config.review_dir
+    )
     context.user = None  # the row is gone; group 1 must not think otherwise
     await show(update, context, privacy.erased(context.t))
 
@@ -76,6 +78,7 @@ async def purge_job(context: BotContext) -> None:
     days = services.config.question_retention_days
     erased = await purge_question_texts(services.db.questions, days, datetime.now(UTC))
     if erased:
+        await services.db.store.checkpoint()  # no erased text left in the -wal file
         log.info("retention: erased the text of %d question(s)", erased)
 
 

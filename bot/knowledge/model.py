@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.core.callbacks import in_range
+
 KINDS = {
     "programs": "program",
     "offices": "office",
@@ -197,7 +199,9 @@ def placeholders(text: str) -> set[str]:
 
 
 def iso_date(value: str) -> date | None:
+    """An ISO date within the days the bot reckons with (2000 … 2099), else None."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return None
+    return day if in_range(day) else None

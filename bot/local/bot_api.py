@@ -22,6 +22,8 @@ from bot.core.reply import visible_text
 BOT_ID = 7000000001
 BOT_USERNAME = "mo_lotse_bot"
 MAX_TEXT = 4096
+MAX_CAPTION = 1024  # Telegram's limits of a caption and of a callback query's alert
+MAX_ALERT = 200
 _ALLOWED_TAGS = {
     "b",
     "strong",
@@ -164,7 +166,7 @@ class LocalBotApi(BaseRequest):
         if method == "sendMessage":
             return self._store(p, text=self._checked_text(p, "text"))
         if method in ("sendDocument", "sendPhoto"):
-            caption = self._checked_text(p, "caption", optional=True)
+            caption = self._checked_text(p, "caption", optional=True, limit=MAX_CAPTION)
             kind = "document" if method == "sendDocument" else "photo"
             media: dict[str, Any] = {"file_id": f"local-{next(self._ids)}", "file_unique_id": "u"}
             if kind == "photo":  # Telegram's PhotoSize always has its size
@@ -174,15 +176,19 @@ class LocalBotApi(BaseRequest):
             return self._edit(p, text=self._checked_text(p, "text"))
         if method == "editMessageReplyMarkup":
             return self._edit(p)
+        if method == "answerCallbackQuery" and len(str(p.get("text") or "")) > MAX_ALERT:
+            raise ApiRefusal(400, "Bad Request: message is too long")
         if method in {
             "answerCallbackQuery",
             "setMyCommands",
             "deleteMyCommands",
             "setChatMenuButton",
             "deleteWebhook",
+            "setWebhook",
             "setMyDescription",
             "setMyShortDescription",
             "deleteMessage",
+            "leaveChat",
             "sendChatAction",
         }:
             return True
@@ -190,7 +196,9 @@ class LocalBotApi(BaseRequest):
             return []
         raise ApiRefusal(404, "Not Found: method not found")
 
-    def _checked_text(self, p: dict[str, Any], key: str, optional: bool = False) -> str | None:
+    def _checked_text(
+        self, p: dict[str, Any], key: str, optional: bool = False, limit: int = MAX_TEXT
+    ) -> str | None:
         text = p.get(key)
         if text is None and optional:
             return None
@@ -198,7 +206,7 @@ class LocalBotApi(BaseRequest):
         shown = visible_text(text) if p.get("parse_mode") == "HTML" else text
         if not shown.strip():
             raise ApiRefusal(400, "Bad Request: message text is empty")
-        if len(shown) > MAX_TEXT:
+        if len(shown.encode("utf-16-le")) // 2 > limit:  # Telegram counts UTF-16 units
             raise ApiRefusal(400, "Bad Request: message is too long")
         if p.get("parse_mode") == "HTML" and (problem := check_html(text)):
             raise ApiRefusal(400, f"Bad Request: can't parse entities: {problem}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from bot.core.pseudonyms import Pseudonyms
 from bot.db.privacy import PrivacyQueries
@@ -31,9 +32,17 @@ async def export(privacy: PrivacyQueries, pseudonyms: Pseudonyms, user_id: int) 
     return json.dumps(document, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
-async def erase(privacy: PrivacyQueries, pseudonyms: Pseudonyms, user_id: int) -> None:
-    """Delete the user's rows; the evaluation rows stay as anonymous counts."""
+async def erase(
+    privacy: PrivacyQueries, pseudonyms: Pseudonyms, user_id: int, review_dir: Path
+) -> None:
+    """Delete the user's rows (the evaluation rows stay as anonymous counts) and the
+    suggestions saved from their handed-over questions: they hold the question and the
+    office's answer."""
+    numbers = await privacy.handed_over(user_id)
     await privacy.erase_personal_data(user_id, pseudonyms.of(user_id))
+    for number in numbers:
+        # The name bot/inbox/suggestions.py gives a saved suggestion (tests/privacy checks).
+        (review_dir / f"inbox-{number}.toml").unlink(missing_ok=True)
 
 
 async def purge_question_texts(questions: QuestionQueries, days: int, now: datetime) -> int:

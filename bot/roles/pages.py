@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.core.reply import Reply, esc
+from bot.core.reply import Button, Reply, esc
 from bot.i18n import Translator
+from bot.roles import Grant
 from bot.roles.service import RoleChange
 
 
@@ -14,6 +15,25 @@ def role_changed(t: Translator, change: RoleChange) -> Reply:
         text = t.gettext(
             "Please give the person's Telegram user id, for example: {example}", example=usage
         )
+    elif change.unknown:
+        text = t.gettext(
+            "User {user} has not written to the bot (or has deleted their data). Ask them to "
+            "send /start to the bot first, then grant the role again.",
+            user=target,
+        )
+    elif change.kept:
+        text = t.gettext("Nothing was changed.")
+    elif change.confirm:
+        question = t.gettext(
+            "Make user {user} a coordinator? They will see the handed-over questions and can "
+            "send broadcasts to everyone.",
+            user=target,
+        )
+        yes = Button(
+            t.pgettext("button", "Yes, make them a coordinator"), Grant(target, "yes").data()
+        )
+        no = Button(t.pgettext("button", "No"), Grant(target, "no").data())
+        return Reply(esc(question), ((yes,), (no,)))
     elif change.configured:
         text = t.gettext(
             "This person is a coordinator by the bot's configuration "

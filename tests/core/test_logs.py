@@ -104,6 +104,8 @@ async def test_a_rich_session_logs_events_but_no_personal_data(
     config, knowledge, production_logging, caplog
 ):
     caplog.set_level(logging.DEBUG, logger="bot")
+    # issue 14: no personal data at any log level, PTB's own records at DEBUG included
+    caplog.set_level(logging.DEBUG, logger="telegram")
     api = LocalBotApi()
     app = build_application(
         replace(config, telegram_token=TOKEN), request=api, knowledge=knowledge
@@ -134,7 +136,9 @@ async def test_a_rich_session_logs_events_but_no_personal_data(
         for data in ("bc:aud", "bc:a:all", "bc:go"):
             await coord.press(data)
         await worker.drain()
+        await LocalChat(app, api, NamedUser(OTHER, FIRST, "de", LAST, USERNAME)).send("/start")
         await coord.send(f"/grant {OTHER}")
+        await coord.press(f"rg:{OTHER}:yes")
         await coord.send(f"/revoke {OTHER}")
 
         await member.press("hn:999:1")  # not the member's question
