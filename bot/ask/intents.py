@@ -31,7 +31,8 @@ STEM_MIN: Final = 5  # … and a word sharing its first letters but one ending (
 FUZZY_MIN: Final = 5  # … and this long, a word with a typo
 FUZZY_CUTOFF: Final = 85
 MAX_SMALLTALK_EXTRA: Final = 4  # other words beside small talk ("Danke, echt stark")
-_ARABIC_CLITICS: Final = ("و", "ف")  # "وشكرا" = "and thanks"
+_ARABIC_CLITICS: Final = ("و", "ف", "ب", "ل")  # "وشكرا" and thanks, "بالدليل" in the directory
+_ARABIC_SCRIPT: Final = re.compile("[\u0600-\u06ff]")
 
 
 @dataclass(frozen=True)
@@ -166,8 +167,10 @@ class IntentDetector:
     def _stems(self, word: str) -> set[str]:
         """The phrase words this message word matches: itself, its beginnings, typos."""
         forms = [word]
-        if word[:1] in _ARABIC_CLITICS and len(word) >= 4:
-            forms.append(word[1:])
+        if len(word) >= 4 and _ARABIC_SCRIPT.match(word):
+            if word[0] in _ARABIC_CLITICS:
+                forms.append(word[1:])
+            forms.extend(_spoken_persian(word))
         out = set()
         for form in forms:
             if form in self._words:
@@ -227,6 +230,14 @@ class IntentDetector:
                     key = (not p.words <= self._fillers, i, len(p.words))
                     last[p.intent] = max(last.get(p.intent, (False, -1, 0)), key)
         return max(intents, key=lambda i: (last.get(i, (False, -1, 0)), -self._order[i]))
+
+
+def _spoken_persian(word: str) -> list[str]:
+    """The written forms of spoken Persian: the object marker on the word ("زبونو", "دیتامو":
+    the language, my data), and u for a before n ("زبون", "میتونم", "نشونم")."""
+    forms = [word[:-1]] if word.endswith("و") else []
+    forms += [f.replace("ون", "ان") for f in (word, *forms) if "ون" in f[1:]]
+    return forms
 
 
 def _close(word: str, near: list[str]) -> set[str]:

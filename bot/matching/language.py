@@ -29,6 +29,8 @@ def _words(text: str) -> frozenset[str]:
 
 MIN_LETTERS: Final = 12  # Latin letters left after masking
 MIN_CONFIDENCE: Final = 0.7
+KEEP_CONFIDENCE: Final = 0.15  # the member's own language this likely: a mixed message
+MIN_OWN_LETTERS: Final = 8  # letters of the member's own script (Cyrillic, Arabic) in a message
 MIN_SCRIPT_LETTERS: Final = 2  # "سلام" is clearly Arabic script; which language is another matter
 LATIN: Final = ("de", "en", "tr", "pl", "it")
 
@@ -79,7 +81,7 @@ DOMAIN_STEMS: Final = tuple(
             geschaftsstelle landeshauptstadt arbeitskreis netzwerk sonderetat neuzugewandert
             bildungskoordination integrationskurs sachbericht bescheid freistellung amt ack
             amin house resources rhein main steuer bundesliga kultur abteilung projekt ehrenamt
-            migrant e.v mo
+            migrant e.v mo beratung ansprechpartner anlaufstelle unterlagen nachweis
             """
         )
     )
@@ -89,18 +91,21 @@ _WORD: Final = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*")
 
 def detect(text: str, current: str) -> str | None:
     """Another of the nine languages when the message is clearly in it, else None."""
-    found = _detect(text)
+    found = _detect(text, current)
     return found if found is not None and found != current else None
 
 
-def _detect(text: str) -> str | None:
+def _detect(text: str, current: str) -> str | None:
     letters = [c for c in text if c.isalpha()]
     arabic = sum("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in letters)
     cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
     latin = sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters)
     if max(arabic, cyrillic) >= MIN_SCRIPT_LETTERS and max(arabic, cyrillic) >= latin:
         return _arabic_script(text) if arabic >= cyrillic else _cyrillic(text)
-    return _latin(text)
+    own = {"ar": arabic, "fa": arabic, "ru": cyrillic, "uk": cyrillic}.get(current, 0)
+    if own >= MIN_OWN_LETTERS:
+        return None  # German names and phrases inside a message in the member's script
+    return _latin(text, current)
 
 
 def _arabic_script(text: str) -> str | None:
@@ -122,17 +127,41 @@ def _cyrillic(text: str) -> str | None:
     return "uk" if uk > ru else "ru" if ru > uk else None
 
 
-def _latin(text: str) -> str | None:
+def _latin(text: str, current: str) -> str | None:
     words = _WORD.findall(text)
     if looks_transliterated(text):
         return None  # Russian or Ukrainian in Latin letters: not one of the five
-    kept = [w for w in words if not _is_domain_word(w)]
+    kept = _unmasked(words)
     if sum(len(w) for w in kept) < MIN_LETTERS:
         return None
-    best = _lingua().compute_language_confidence_values(" ".join(kept))
-    if not best or best[0].value < MIN_CONFIDENCE:
+    values = _lingua().compute_language_confidence_values(" ".join(kept))
+    if not values or values[0].value < MIN_CONFIDENCE:
         return None
-    return _CODES[best[0].language.name]
+    if any(_CODES[v.language.name] == current and v.value >= KEEP_CONFIDENCE for v in values):
+        return None  # the member's language mixed with German ("Verein'lere ne tür Beratung")
+    return _CODES[values[0].language.name]
+
+
+# German words that join the parts of an official name ("Amt für Zuwanderung und Integration")
+_NAME_JOINERS: Final = frozenset(
+    {"für", "fur", "und", "des", "der", "die", "im", "am", "zur", "zum"}
+)
+
+
+def _unmasked(words: list[str]) -> list[str]:
+    """The words left when domain words, and the joiners between two of them, are masked."""
+    masked = [_is_domain_word(w) for w in words]
+    return [
+        w
+        for n, w in enumerate(words)
+        if not masked[n]
+        and not (
+            w.casefold() in _NAME_JOINERS
+            and 0 < n < len(words) - 1
+            and masked[n - 1]
+            and masked[n + 1]
+        )
+    ]
 
 
 def _is_domain_word(word: str) -> bool:

@@ -49,7 +49,8 @@ NOT_EVIDENCE = FRAME_TOKENS | CUE_TOKENS
 
 CLITIC_WEIGHT = 0.6  # a trigger word without its one-letter clitic
 FRAME_IDF = 0.05
-SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below)
+SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below) …
+SIBLING_OFFICE_FACT = 0.8  # … when the question asks for a fact only the program states
 SPECIFIC_NAME = 0.8  # an entry whose full name is part of another named entry's name
 OFF_TOPIC = 0.85  # scores of a question about a private matter or another topic (scope.py)
 W_FRAME_LEAN = 0.5  # how much a frame's lean towards a kind counts, against a content word's
@@ -279,7 +280,8 @@ def _programs_before_their_offices(
         return ranked
     near = {m.entry_id for m in ranked if m.entry_id in offices}
     administering = {o for p in near for o in offices[p]}
+    damp = SIBLING_OFFICE if facet is None else SIBLING_OFFICE_FACT
     return [
-        Match(m.entry_id, round(m.score * SIBLING_OFFICE, 1)) if m.entry_id in administering else m
+        Match(m.entry_id, round(m.score * damp, 1)) if m.entry_id in administering else m
         for m in ranked
     ]

@@ -7,6 +7,7 @@ ZWNJ and tatweel removed, Eastern Arabic digits to ASCII, punctuation and emoji 
 
 import re
 import unicodedata
+from typing import Final
 
 _FOLD = str.maketrans(
     {
@@ -68,11 +69,75 @@ def _mark_acronyms(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Normalised words; the Arabic article (al-, wal-, bil-, li-l-) is split off."""
-    out = []
-    for word in normalize(_mark_acronyms(text)).split():
-        stripped = _AR_ARTICLE.sub("", word)
-        out.append(stripped)
+    """Normalised words; the Arabic article (al-, wal-, bil-, li-l-) is split off, Turkish
+    endings after an apostrophe are dropped, Persian affixes written apart are joined."""
+    persian = bool(_PERSIAN_LETTERS.search(text))
+    text = _APOSTROPHE_ENDING.sub(_drop_turkish_ending, _mark_acronyms(text))
+    text = _CYRILLIC_APOSTROPHE.sub("", text)
+    words = normalize(text).split()
+    if persian:
+        words = _join_persian_affixes(words)
+    return [_AR_ARTICLE.sub("", word) for word in words]
+
+
+# Turkish writes case and possessive endings after an apostrophe on names and loanwords
+# ("Ausländerbeirat'tan", "Verein'imiz", "WIR'e", "e.V.'yi"): the name is the word. Only a
+# real ending is dropped, so "dell'ente", "don't" or Ukrainian "об'єднання" stay as they are.
+_APOSTROPHE_ENDING = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=\.))['’‘`´ʼ]([^\W\d_]{1,12})\b")
+
+
+def _turkish_endings() -> frozenset[str]:
+    """Endings a Turkish name takes (plural, possessive, case, -ki), folded like tokens."""
+    plural = ("", "ler", "lar")
+    possessive = (
+        *("", "m", "n", "i", "si", "miz", "niz", "leri"),
+        *(v + e for v in "iu" for e in ("m", "n", "miz", "niz")),
+        *("imiz", "umuz", "iniz", "unuz", "su", "u"),
+    )
+    case = (
+        *("", "i", "u", "yi", "yu", "ni", "nu", "e", "a", "ye", "ya", "ne", "na"),
+        *("de", "da", "te", "ta", "nde", "nda", "den", "dan", "ten", "tan", "nden", "ndan"),
+        *("in", "un", "nin", "nun", "le", "la", "yle", "yla", "ce", "ca", "dir", "tir"),
+    )
+    return frozenset(
+        p + o + c + k
+        for p in plural
+        for o in possessive
+        for c in case
+        for k in ("", "ki")
+        if p + o + c + k
+    )
+
+
+TURKISH_ENDINGS: Final = _turkish_endings()
+
+
+def _drop_turkish_ending(m: re.Match[str]) -> str:
+    return "" if normalize(m.group(1)) in TURKISH_ENDINGS else m.group(0)
+
+
+# Ukrainian writes an apostrophe inside words ("об'єднання", "сім'я"), often as ’ or ʼ or not
+# at all: one word.
+_CYRILLIC_APOSTROPHE = re.compile("(?<=[\u0400-\u04ff])['’‘`´ʼ](?=[\u0400-\u04ff])")
+
+
+# Persian writes a verb's prefix (می, نمی) and a noun's endings (ها, مان, …) with a ZWNJ, a
+# space or nothing: joined, as normalize() joins them when the ZWNJ is typed.
+_PERSIAN_LETTERS = re.compile("[پچژگیک]")
+_PERSIAN_PREFIXES: Final = frozenset({"مي", "نمي", "بي"})
+_PERSIAN_ENDINGS: Final = frozenset(
+    {"ها", "هاي", "هايي", "هايم", "هايمان", "هايتان", "هايشان", "مان", "تان", "شان"}
+    | {"ام", "اش", "اي", "تر", "ترين"}
+)
+
+
+def _join_persian_affixes(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for word in words:
+        if out and (out[-1] in _PERSIAN_PREFIXES or word in _PERSIAN_ENDINGS):
+            out[-1] += word
+        else:
+            out.append(word)
     return out
 
 
@@ -124,3 +189,25 @@ def german_reading(token: str) -> str | None:
     if not _CYRILLIC.search(token):
         return None
     return token.translate(_CYRILLIC_TO_GERMAN)
+
+
+# How German sounds are written in Cyrillic, the other way round: "ферайн" is Verein (ф for
+# v, ай for ei), "штойер" Steuer, "штифтунг" Stiftung, "шпенде" Spende.
+_SOUNDS: Final = (("ai", "ei"), ("oi", "eu"))
+_INITIAL: Final = (("f", "v"), ("scht", "st"), ("schp", "sp"))
+
+
+def german_readings(token: str) -> tuple[str, ...]:
+    """The German spellings a normalised Cyrillic token may stand for (none for other
+    scripts): the letter-for-letter reading, and the one with German sounds spelled back."""
+    reading = german_reading(token)
+    if reading is None:
+        return ()
+    spelled = reading
+    for cyrillic, german in _SOUNDS:
+        spelled = spelled.replace(cyrillic, german)
+    for cyrillic, german in _INITIAL:
+        if spelled.startswith(cyrillic):
+            spelled = german + spelled[len(cyrillic) :]
+            break
+    return (reading,) if spelled == reading else (reading, spelled)

@@ -15,7 +15,10 @@ MARKERS: Final = frozenset(
     """
     privet pryvit zdravstvujte zdravstvuite gde mozhno mozhna nuzhno pozhalujsta pozhaluista
     spasibo djakuju dyakuyu chto shcho kak dlja dlya ochen pomeshhenie pomeshchenie skolko
-    skilky kogda koly
+    skilky kogda koly skol'ko vzyat vzjat' vzyat' vzjat nado nuzhen nuzhna nuzhny khotim hotim
+    mozhem mozhete pomogaet pomogite pomoch podskazhite skazhite zayavku zayavka zajavku
+    zajavka dengi den'gi deneg tozhe uzhe tol'ko tolko pochemu zachem umeem eto kakoj kakaya
+    kakie obshchestvo obshestvo meropriyatie meroprijatie dajut dayut
     """.split()  # noqa: SIM905 (a list of words reads better as text)
 )
 MIN_MARKERS: Final = 2

@@ -16,13 +16,14 @@ from typing import Final
 
 from rapidfuzz import fuzz, process
 
-from bot.matching.normalize import german_reading
+from bot.matching.normalize import german_readings
 from bot.matching.phrases import common_prefix
 
 ARABIC_CLITICS: Final = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
 VOWELS: Final = frozenset("aeiouyаеиоуыэюяіє")  # endings that change with case and number
 STEM_SHARE: Final = 0.6  # a shared beginning this long (of the shorter word) is the same stem
 INFLECTED: Final = 0.8  # two words differing only in an ending of up to two letters
+READING_MIN: Final = 0.7  # a German name read from Cyrillic: about as close as a typo
 
 
 class Vocabulary:
@@ -51,12 +52,12 @@ class Vocabulary:
     def _similar(self, q: str) -> tuple[tuple[str, float], ...]:
         """Vocabulary words close to q (or to its German reading), similarity in (0, 1]."""
         found = self._close_words(q)
-        reading = german_reading(q)
-        if reading:
+        for reading in german_readings(q):
             # the reading is for German names: only a near-exact one counts, the whole name
-            # and not a short word it begins with ("допомога" is not the Italian "dopo")
+            # and not a short word it begins with ("допомога" is not the Italian "dopo") nor
+            # a longer one beginning like it ("подать" is not "podatkowego")
             for tok, sim in self._close_words(reading).items():
-                if sim >= 0.7 and len(tok) >= len(reading) - 2:
+                if sim >= READING_MIN and abs(len(tok) - len(reading)) <= 2:
                     found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
         if len(q) >= 4 and q[0] in ARABIC_CLITICS:
             # "بمدينه", "وللجمعية": a one-letter conjunction or preposition written on the word

@@ -62,3 +62,19 @@ def test_short_or_mixed_messages_keep_the_current_language(text):
 def test_german_with_names_stays_german_for_a_german_user():
     assert detect("Wie beantragen wir Geld beim Ausländerbeirat Wiesbaden?", "de") is None
     assert detect("Wie beantragen wir Geld beim Ausländerbeirat Wiesbaden?", "tr") == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # German phrases inside a message in the member's own script
+        ("Wir haben keinen Raum für unseren Verein — поможет ли нам Ausländerbeirat?", "ru"),
+        ("Wir brauchen eine Förderung für unser Projekt, هل يمكن للبلدية أن تساعدنا؟", "ar"),
+        # a German official name, its joiners and domain words inside Turkish
+        ("Amt für Zuwanderung und Integration Beratung saatleri ne?", "tr"),
+        # Russian typed in Latin letters
+        ("skol'ko deneg dayut na proekt, nado zayavku pisat?", "ru"),
+    ],
+)
+def test_a_mixed_message_keeps_the_members_language(text, lang):
+    assert detect(text, lang) is None

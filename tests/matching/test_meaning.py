@@ -94,6 +94,20 @@ def test_a_program_comes_before_the_office_that_administers_it(real):
     assert result.confident
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сколько даёт Kulturamt на интеграцию через культуру?",  # amount
+        "До какого числа подавать в Kulturamt заявку на интеграцию через культуру?",  # deadline
+    ],
+)
+def test_a_fact_only_the_program_states_is_asked_of_the_program(real, text):
+    result = real.match(text)
+    assert result.best is not None
+    assert result.best.entry_id == "integration-durch-kultur"
+    assert result.confident
+
+
 def test_transliterated_russian_is_read_in_cyrillic(real):
     assert _top(real, "privet, gde mozhno najti pomeshhenie dlja ferajna?") == "raeume-finden"
 

@@ -70,3 +70,45 @@ def test_a_cyrillic_word_is_not_read_as_a_short_latin_word_it_begins_with():
     vocab = Vocabulary({"dopo": 2.0, "burgerkolleg": 2.0})
     assert "dopo" not in dict(vocab.similar("допомога"))  # Ukrainian "help"
     assert "burgerkolleg" in dict(vocab.similar("бюргерколлег"))  # a German name
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Ausländerbeirat'tan para", ["auslanderbeirat", "para"]),  # ablative
+        ("Verein’imiz için", ["verein", "icin"]),  # possessive, typographic apostrophe
+        ("Antrag'ımızı", ["antrag"]),  # possessive and accusative
+        ("WIR'e başvuru", ["wirprogramm", "basvuru"]),
+        ("Wiesbaden'deki", ["wiesbaden"]),  # locative and -ki
+        ("dell'ente quest'anno", ["dell", "ente", "quest", "anno"]),  # Italian: not endings
+    ],
+)
+def test_a_turkish_ending_after_an_apostrophe_is_dropped(text, words):
+    assert tokens(text) == words
+
+
+def test_a_ukrainian_apostrophe_keeps_the_word_whole():
+    assert tokens("об'єднання") == tokens("обʼєднання") == tokens("обєднання") == ["обєднання"]
+
+
+def test_persian_affixes_written_apart_are_joined():
+    assert tokens("می خواهیم") == tokens("می‌خواهیم") == tokens("میخواهیم")
+    assert tokens("انجمن های ما") == tokens("انجمن‌های ما")
+    assert tokens("نمی دانم") == tokens("نمی‌دانم")
+    assert tokens("هل هذا أم ذاك") == ["هل", "هذا", "ام", "ذاك"]  # Arabic "or" stays a word
+
+
+def test_german_readings_spell_german_sounds_back():
+    from bot.matching.normalize import german_readings
+
+    assert "verein" in german_readings(normalize("ферайн"))
+    assert "stiftung" in german_readings(normalize("штифтунг"))
+    assert german_readings("verein") == ()
+
+
+def test_a_cyrillic_word_is_not_read_as_a_longer_latin_word_it_begins_like():
+    from bot.matching.vocabulary import Vocabulary
+
+    vocab = Vocabulary({"podatkowego": 2.0, "verein": 2.0})
+    assert "podatkowego" not in dict(vocab.similar("подать"))  # Russian "to submit"
+    assert "verein" in dict(vocab.similar(normalize("ферайна")))  # Verein, read with German sounds
