@@ -8,6 +8,7 @@ import signal
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from telegram import BotCommand, MenuButtonCommands
@@ -25,7 +26,6 @@ from bot.core.pseudonyms import (
     SETTING_KEY,
     PseudonymKeyError,
     Pseudonyms,
-    key_file,
     settle_secret,
 )
 from bot.db import Database, DatabaseError
@@ -149,12 +149,17 @@ async def _pseudonym_secret(config: Config, db: Database) -> str:
     version kept inside is moved out and erased there."""
     legacy = await db.users.get_setting(SETTING_KEY)
     try:
-        secret = settle_secret(config.pseudonym_secret, key_file(config.database_path), legacy)
+        secret = settle_secret(config.pseudonym_secret, _key_file(config), legacy)
     except PseudonymKeyError as exc:
         raise DatabaseError(str(exc)) from exc
     if legacy is not None:
         await db.users.forget_setting(SETTING_KEY)
     return secret
+
+
+def _key_file(config: Config) -> Path | None:
+    """Where the pseudonym key is kept (none for an in-memory database: nothing to protect)."""
+    return None if str(config.database_path) == ":memory:" else config.pseudonym_key_file
 
 
 def _bot(config: Config, request: BaseRequest | None, pacer: Pacer) -> LimitedBot:

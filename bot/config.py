@@ -41,6 +41,9 @@ class Config:
     default_language: str = "de"
     knowledge_dir: Path = REPO_ROOT / "knowledge"
     pseudonym_secret: str | None = field(default=None, repr=False)
+    # Where the pseudonym key is made once when PSEUDONYM_SECRET is not set: apart from the
+    # data it protects (a copy of the data folder must not carry it), like `.env`.
+    pseudonym_key_file: Path = Path(".pseudonym-key")
     question_retention_days: int = 90
     # Days after a referral to an office/program until the user is asked how it went.
     followup_days: int = 14
@@ -97,6 +100,9 @@ class Config:
             default_language=_language(get("DEFAULT_LANGUAGE") or "de"),
             knowledge_dir=Path(get("KNOWLEDGE_DIR") or REPO_ROOT / "knowledge"),
             pseudonym_secret=_secret(get("PSEUDONYM_SECRET")),
+            pseudonym_key_file=_key_file(
+                get("PSEUDONYM_KEY_FILE"), Path(get("DATABASE_PATH") or "data/mo-lotse.sqlite3")
+            ),
             question_retention_days=_whole(
                 "QUESTION_RETENTION_DAYS", get("QUESTION_RETENTION_DAYS") or "90", 1, 3650
             ),
@@ -166,6 +172,23 @@ def _whole(name: str, raw: str, low: int, high: int) -> int:
     if value is None:
         raise ConfigError(name, f"{raw!r} is not a whole number from {low} to {high}")
     return value
+
+
+def _key_file(raw: str, database_path: Path) -> Path:
+    """PSEUDONYM_KEY_FILE: never set into the database's folder, whose copies carry the data.
+    (The default, `.pseudonym-key` in the working folder, is beside `.env`.)"""
+    if not raw:
+        return Path(".pseudonym-key")
+    path = Path(raw)
+    if str(database_path) != ":memory:" and (
+        path.absolute().parent == database_path.absolute().parent
+    ):
+        raise ConfigError(
+            "PSEUDONYM_KEY_FILE",
+            f"{path} is in the database's folder; keep the key apart from the data it "
+            "protects (the default .pseudonym-key sits beside .env)",
+        )
+    return path
 
 
 def _secret(raw: str) -> str | None:

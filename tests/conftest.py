@@ -38,6 +38,7 @@ def config(tmp_path: Path) -> Config:
         database_path=tmp_path / "bot.sqlite3",
         coordinator_ids=frozenset({COORDINATOR_ID}),
         pseudonym_secret="test-secret",
+        pseudonym_key_file=tmp_path / "keys" / "pseudonym-key",
         # Tests count the messages of a user's first update; tests/privacy/test_privacy_rights.py
         # switches the first-contact notice on.
         privacy_notice=False,

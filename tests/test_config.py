@@ -205,3 +205,16 @@ def test_odd_values_stop_run_with_one_line(tmp_path, env, needle):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and needle in lines[0], result.stderr
+
+
+def test_the_pseudonym_key_file_is_kept_apart_from_the_database():
+    config = Config.from_env({}, env_file=None)
+    assert config.pseudonym_key_file == Path(".pseudonym-key")
+    assert config.pseudonym_key_file.parent != config.database_path.parent
+    with pytest.raises(ConfigError, match=r"PSEUDONYM_KEY_FILE: .* database's folder"):
+        Config.from_env(
+            {"DATABASE_PATH": "/srv/bot/data/db.sqlite3", "PSEUDONYM_KEY_FILE": "/srv/bot/data/k"},
+            env_file=None,
+        )
+    elsewhere = {"DATABASE_PATH": "/srv/bot/data/db.sqlite3", "PSEUDONYM_KEY_FILE": "/etc/k"}
+    assert Config.from_env(elsewhere, env_file=None).pseudonym_key_file == Path("/etc/k")

@@ -2,11 +2,11 @@
 
 The key never lives in the database (issue 14, finding 4: with it there, anyone holding the
 file could map every question and "anonymous" survey answer back to a Telegram id). It is
-PSEUDONYM_SECRET, or else generated once into a file beside the database
-(`<DATABASE_PATH>.pseudonym-key`, readable by its owner only). A backup of the database
-without that file stays pseudonymous. A key an older version kept in the database is moved
-into the file on the first start (the figures go on under the same pseudonyms) and erased
-from the database.
+PSEUDONYM_SECRET, or else generated once into PSEUDONYM_KEY_FILE (default `.pseudonym-key`
+in the working folder, beside `.env`; never in the database's folder), readable by its owner
+only. A copy of the data folder or a backup of the database stays pseudonymous. A key an
+older version kept in the database is moved into the file on the first start (the figures
+go on under the same pseudonyms) and erased from the database.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 SETTING_KEY = "pseudonym_secret"  # where versions before issue 14 kept the key
-KEY_SUFFIX = ".pseudonym-key"
 _KEY = re.compile(r"[\x21-\x7e]{16,256}")  # printable ASCII, no spaces
 
 
@@ -41,13 +40,6 @@ def user_key(secret: str, user_id: int) -> str:
     return digest[:20]
 
 
-def key_file(database_path: Path) -> Path | None:
-    """The key file beside the database (none for an in-memory database)."""
-    if str(database_path) == ":memory:":
-        return None
-    return database_path.with_name(database_path.name + KEY_SUFFIX)
-
-
 def settle_secret(configured: str | None, path: Path | None, legacy: str | None) -> str:
     """The key to use: PSEUDONYM_SECRET, else the key file's, else the one an older version
     kept in the database (written to the file), else a new one (written to the file)."""
@@ -60,7 +52,7 @@ def settle_secret(configured: str | None, path: Path | None, legacy: str | None)
         if legacy is not None and legacy != stored:
             raise PseudonymKeyError(
                 f"the pseudonym key in {path} differs from the one this database was used "
-                "with; put the right key file beside the database (or set PSEUDONYM_SECRET)"
+                "with; put the right key file there (or set PSEUDONYM_SECRET)"
             )
         return stored
     secret = legacy or new_secret()
@@ -92,6 +84,7 @@ def read_key(path: Path) -> str | None:
 def write_key(path: Path, secret: str) -> None:
     """Write the key once, readable and writable by its owner only."""
     try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(secret + "\n")

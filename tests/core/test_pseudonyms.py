@@ -1,7 +1,7 @@
 """The pseudonym key lives outside the database (issue 14, finding 4).
 
 Whoever has the database file alone must not be able to recompute a pseudonym: the key is
-PSEUDONYM_SECRET or a key file beside the database, readable by its owner only; a key an
+PSEUDONYM_SECRET or a key file apart from the database, readable by its owner only; a key an
 older version kept in the database is moved into the file and erased from the database
 (its file and its -wal), and the figures go on under the same pseudonyms.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_application
-from bot.core.pseudonyms import KEY_SUFFIX, SETTING_KEY, user_key
+from bot.core.pseudonyms import SETTING_KEY, user_key
 from bot.db import Database, DatabaseError
 from bot.local.bot_api import LocalBotApi
 from bot.local.chat import LocalChat, LocalUser
@@ -47,8 +47,10 @@ def _keys(path: Path) -> set[str]:
 async def test_a_new_key_goes_into_an_owner_only_file_not_the_database(config, knowledge):
     config = replace(config, pseudonym_secret=None)
     await _ask(config, knowledge)
-    key_file = config.database_path.with_name(config.database_path.name + KEY_SUFFIX)
+    key_file = config.pseudonym_key_file
     secret = key_file.read_text().strip()
+    data_folder = [p for p in config.database_path.parent.iterdir() if p.is_file()]
+    assert data_folder and not [p for p in data_folder if secret.encode() in p.read_bytes()]
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert _keys(config.database_path) == {user_key(secret, MEMBER)}
     assert secret.encode() not in _raw(config.database_path)
@@ -70,7 +72,7 @@ async def test_an_old_database_keeps_its_figures_and_loses_its_key(config, knowl
     await db.close()
     await _ask(config, knowledge)
     assert _keys(config.database_path) == {user_key(LEGACY, MEMBER)}  # one contact, not two
-    key_file = config.database_path.with_name(config.database_path.name + KEY_SUFFIX)
+    key_file = config.pseudonym_key_file
     assert key_file.read_text().strip() == LEGACY
     assert LEGACY.encode() not in _raw(config.database_path)
 
@@ -80,14 +82,15 @@ async def test_with_pseudonym_secret_no_file_is_made_and_an_old_key_is_erased(co
     await db.users.set_setting_once(SETTING_KEY, LEGACY)
     await db.close()
     await _ask(config, knowledge)
-    assert not list(config.database_path.parent.glob("*" + KEY_SUFFIX))
+    assert not config.pseudonym_key_file.exists()
     assert _keys(config.database_path) == {user_key(config.pseudonym_secret, MEMBER)}
     assert LEGACY.encode() not in _raw(config.database_path)
 
 
 async def test_a_key_file_others_can_read_is_made_private(config, knowledge):
     config = replace(config, pseudonym_secret=None)
-    key_file = config.database_path.with_name(config.database_path.name + KEY_SUFFIX)
+    key_file = config.pseudonym_key_file
+    key_file.parent.mkdir()
     key_file.write_text(LEGACY + "\n")
     key_file.chmod(0o644)
     await _ask(config, knowledge)
@@ -104,7 +107,8 @@ async def test_a_damaged_or_foreign_key_file_refuses_start_up(config, knowledge,
     db = await Database.open(config.database_path)
     await db.users.set_setting_once(SETTING_KEY, LEGACY)
     await db.close()
-    key_file = config.database_path.with_name(config.database_path.name + KEY_SUFFIX)
+    key_file = config.pseudonym_key_file
+    key_file.parent.mkdir()
     key_file.write_text(content)
     with pytest.raises(DatabaseError, match=says):
         await _ask(config, knowledge)
