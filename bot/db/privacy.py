@@ -78,6 +78,11 @@ class PrivacyQueries(Queries):
                 "SELECT id, created_at, status FROM introductions WHERE coordinator_id = ?",
                 (user_id,),
             ),
+            "knowledge_fixes": (  # a coordinator's quick fixes carry their name
+                "SELECT id, entry_id, field, value, year, who, made_at, retired_at "
+                "FROM knowledge_overrides WHERE who_id = ?",
+                (user_id,),
+            ),
         }
         data: dict[str, Any] = {}
         for name, (sql, params) in by_id.items():
@@ -159,6 +164,12 @@ class PrivacyQueries(Queries):
             ),
             ("DELETE FROM training_messages WHERE user_id = ?", (user_id,)),
             ("UPDATE trainings SET created_by = 0 WHERE created_by = ?", (user_id,)),
+            # A quick fix stays (the knowledge goes on using it), signed by the office.
+            (
+                "UPDATE knowledge_overrides SET who = 'Koordinierungsstelle', who_id = 0 "
+                "WHERE who_id = ?",
+                (user_id,),
+            ),
             # Introductions: an open one is withdrawn; all stay as anonymous counts
             # (proposed, accepted, cooperations), without user id or shared contact.
             (

@@ -11,7 +11,7 @@ from bot.handlers.messages import refuse_button, send, show
 from bot.home import Language, Menu
 from bot.home import pages as home
 from bot.i18n.languages import LANGUAGES
-from bot.privacy.pages import notice
+from bot.privacy.pages import notice_for
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -54,8 +54,7 @@ async def open_menu(update: Update, context: BotContext, data: Menu) -> None:
     elif data.item == "language":
         reply = home.language_menu(t)
     elif data.item == "privacy":
-        config = services.config
-        reply = notice(t, config.question_retention_days, config.followup_days)
+        reply = notice_for(t, services.config)
     elif (found := browse.menu_page(context, data.item)) is not None:
         reply = found
     else:

@@ -21,8 +21,7 @@ EXPORT_NAME = "mo-lotse-my-data.json"
 
 async def show_privacy(update: Update, context: BotContext) -> None:
     """What is stored, why, for how long, whom to ask."""
-    config = context.services.config
-    reply = privacy.notice(context.t, config.question_retention_days, config.followup_days)
+    reply = privacy.notice_for(context.t, context.services.config)
     await send(update, context, reply)
 
 

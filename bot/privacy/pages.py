@@ -1,12 +1,17 @@
 """What privacy says: the notices, the export caption, the erasure dialogue (no I/O)."""
 
+from bot.config import Config
 from bot.core.reply import Button, Reply, bold, esc
 from bot.home.pages import back_to_menu
 from bot.i18n import Translator
 from bot.privacy import Erase
 
 
-def notice(t: Translator, retention_days: int, followup_days: int = 14) -> Reply:
+def notice(
+    t: Translator, retention_days: int, followup_days: int = 14, translated: bool = False
+) -> Reply:
+    """The full notice; `translated`: handed-over questions go through the office's
+    translation server (TRANSLATE_URL), which the notice must then say."""
     paragraphs = [
         bold(t.gettext("Privacy")),
         esc(
@@ -37,6 +42,28 @@ def notice(t: Translator, retention_days: int, followup_days: int = 14) -> Reply
                 "number so that the office can answer you."
             )
         ),
+        *(
+            [
+                esc(
+                    t.gettext(
+                        "Questions you pass to the coordination office are translated for "
+                        "it on the translation server the office runs; the answer is "
+                        "translated back into your language."
+                    )
+                )
+            ]
+            if translated
+            else []
+        ),
+        esc(
+            t.gettext(
+                "Only if you use them: your reminders; your entry in the MO directory with the "
+                "contact you give; your survey answers (under the pseudonym); your Telegram "
+                "name for a training you sign up for, so that the office can see who took "
+                "part. If you and another organisation both agree to an introduction, the "
+                "contact you chose is passed on to it."
+            )
+        ),
         esc(
             t.ngettext(
                 "Follow-up: {n} day after the bot pointed you to an office or program, it asks "
@@ -62,6 +89,16 @@ def notice(t: Translator, retention_days: int, followup_days: int = 14) -> Reply
         ),
     ]
     return Reply("\n\n".join(paragraphs), ((back_to_menu(t),),))
+
+
+def notice_for(t: Translator, config: Config) -> Reply:
+    """The notice as this installation's settings make it true."""
+    return notice(
+        t,
+        config.question_retention_days,
+        config.followup_days,
+        translated=config.translate_url is not None,
+    )
 
 
 def first_contact(t: Translator) -> Reply:

@@ -41,6 +41,20 @@ async def test_privacy_covers_follow_ups_and_the_rights(harness):
     [text] = texts(await harness.chat(MEMBER, language_code="en").send("/privacy"))
     assert "14 days after the bot pointed you to an office or program" in text
     assert "/mydata" in text and "/deletemydata" in text and "90 days" in text
+    # What only some features store is named, too (issues 14, 16).
+    assert "your Telegram name for a training you sign up for" in text
+    assert "the contact you chose is passed on to it" in text
+    assert "translation server" not in text  # TRANSLATE_URL is not set
+
+
+async def test_privacy_names_the_translation_server_when_there_is_one(config, knowledge):
+    api = LocalBotApi()
+    config = replace(config, translate_url="http://127.0.0.1:5000")
+    app = build_application(config, request=api, knowledge=knowledge)
+    async with running(app):
+        chat = Harness(app, api).chat(MEMBER, language_code="tr")
+        [text] = texts(await chat.send("/privacy"))
+    assert "ofisin işlettiği çeviri sunucusunda çevrilir" in text
 
 
 async def fill(harness):
@@ -128,6 +142,27 @@ async def test_deletemydata_erases_after_confirmation_and_counts_remain(harness)
     [doc] = [c for c in calls if c.method == "sendDocument"]
     data = json.loads(doc.files["document"])["data"]
     assert data["questions"] == data["referrals"] == data["subscriptions"] == []
+
+
+async def test_a_coordinators_quick_fixes_are_in_their_data_and_lose_their_name(harness):
+    db = harness.services.db
+    await db.upkeep.add_fix(
+        "wir-migrantenorganisationen", "dates.deadline", "2027-01-31", None, "2026-12-31",
+        "Dana Koordinatorin", COORDINATOR_ID, "2026-12-01T10:00:00+00:00",
+    )  # fmt: skip
+    coordinator = harness.chat(COORDINATOR_ID, language_code="de")
+    calls = await coordinator.send("/mydata")
+    [doc] = [c for c in calls if c.method == "sendDocument"]
+    [fix] = json.loads(doc.files["document"])["data"]["knowledge_fixes"]
+    assert (fix["who"], fix["field"], fix["value"]) == (
+        "Dana Koordinatorin",
+        "dates.deadline",
+        "2027-01-31",
+    )
+    await coordinator.send("/deletemydata")
+    await coordinator.press("del:yes")
+    [kept] = await db.upkeep.active_fixes()  # the knowledge goes on using the fix
+    assert (kept.who, kept.who_id, kept.value) == ("Koordinierungsstelle", 0, "2027-01-31")
 
 
 @pytest.mark.parametrize("raw", ["0", "-3", "two", "1.5"])
