@@ -67,7 +67,7 @@ def for_result(
             )
             for e in others
         ]
-        rows += glossary_buttons(best, text, knowledge)
+        rows += glossary_buttons(best, text, knowledge, t.locale)
         rows.append(
             (Button(t.pgettext("button", "Not what I meant"), NotMeant(question_id).data()),)
         )

@@ -15,6 +15,14 @@ class View(CallbackData, prefix="v"):
     entry: str
 
 
+class ViewIn(CallbackData, prefix="vl"):
+    """An entry's page named on another page (its offices, its glossary words), in the
+    language of that page: under an answer in the question's language, not the member's."""
+
+    entry: str
+    lang: str
+
+
 class More(CallbackData, prefix="mo"):
     """ "More": the rest of an entry's page as a new message, in the language of the page.
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Final
 from urllib.parse import quote
 
-from bot.browse import More, Page, View
+from bot.browse import More, Page, ViewIn
 from bot.browse.brief import Block, Layout, fit, sentences
 from bot.core.reply import Button, Reply
 from bot.home import Menu
@@ -208,11 +208,11 @@ def entry_page(view: PageView, links: PageLinks = PageLinks()) -> Reply:
     text = brief_text(view)
     rows = page_top_buttons(view)
     rows += [
-        (Button(label(knowledge.entries[o], t), View(o).data()),)
+        (Button(label(knowledge.entries[o], t), ViewIn(o, t.locale).data()),)
         for o in entry.offices
         if o in knowledge.entries
     ]
-    rows += glossary_buttons(entry, text, knowledge)
+    rows += glossary_buttons(entry, text, knowledge, t.locale)
     if links.remind is not None and entry.kind == "program":
         rows.append((Button(t.pgettext("button", "Remind me of the deadline"), links.remind),))
     if links.fix is not None:
@@ -240,8 +240,11 @@ def glossary_for(text: str, knowledge: Knowledge, exclude: str = "") -> list[Ent
     ]
 
 
-def glossary_buttons(entry: Entry, shown: str, knowledge: Knowledge) -> list[tuple[Button, ...]]:
-    """A "❓ term" button for every glossary word of the entry and its details, two to a row.
+def glossary_buttons(
+    entry: Entry, shown: str, knowledge: Knowledge, lang: str
+) -> list[tuple[Button, ...]]:
+    """A "❓ term" button for every glossary word of the entry and its details, two to a row,
+    opening in `lang`, the language of the page it is under.
 
     The German terms stand in the German text of the entry (and its checklist), and often in
     the reader's language too, so both are searched.
@@ -255,6 +258,6 @@ def glossary_buttons(entry: Entry, shown: str, knowledge: Knowledge) -> list[tup
     text = " ".join([text, *checklist])
     words = glossary_for(text, knowledge, exclude=entry.id)
     return [
-        tuple(Button(f"❓ {g.name}", View(g.id).data()) for g in words[i : i + 2])
+        tuple(Button(f"❓ {g.name}", ViewIn(g.id, lang).data()) for g in words[i : i + 2])
         for i in range(0, len(words), 2)
     ]

@@ -32,7 +32,7 @@ from bot.broadcast import (
     TopicMOs,
     Version,
 )
-from bot.browse import More, Page, Topic, View
+from bot.browse import More, Page, Topic, View, ViewIn
 from bot.cooperations import CooperationAnswer, IntroAnswer, IntroDesk, Propose, ProposeShare
 from bot.directory import ASK_DELETE, ASKING, DELETE, EDIT, NEW, VIEW, Export, FindPartner, Step
 from bot.events import (
@@ -399,6 +399,9 @@ def register(app: App) -> None:
     app.add_handler(button(Language, home.choose_language))
     app.add_handler(button(Topic, browse.show_topic))
     app.add_handler(button(View, browse.show_entry))
+    # An office or glossary word named on a page opens in the page's language (vl:); v: from
+    # older messages keeps working.
+    app.add_handler(button(ViewIn, browse.show_entry_in))
     app.add_handler(button(Candidate, ask.pick_candidate))
     app.add_handler(button(NotMeant, ask.not_what_i_meant))
     # Under a page or an answer: its rest (mo:), another language's text (pg:); under a reply

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.ask.service import next_deadline
-from bot.browse import More, Page, Topic, View
+from bot.browse import More, Page, Topic, View, ViewIn
 from bot.browse import pages as browse
 from bot.browse.details import details_page
 from bot.browse.entry import FACETS, PageLinks, PageView, entry_page
@@ -83,6 +83,20 @@ async def show_entry(update: Update, context: BotContext, data: View) -> None:
         await refuse_button(update, context)
         return
     await open_entry(update, context, data.entry, "browse")
+
+
+async def show_entry_in(update: Update, context: BotContext, data: ViewIn) -> None:
+    """vl:<entry>:<lang>: an office or word named on a page, in that page's language;
+    counted as a referral like any page opened from a button."""
+    if (
+        data.entry not in context.services.knowledge.entries
+        or data.lang not in LANGUAGES
+        or context.user is None
+    ):
+        await refuse_button(update, context)
+        return
+    t = context.services.catalogs.get(data.lang)
+    await open_entry(update, context, data.entry, "browse", t=t)
 
 
 async def show_more(update: Update, context: BotContext, data: More) -> None:

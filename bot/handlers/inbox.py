@@ -12,6 +12,7 @@ from bot.handlers import ask
 from bot.handlers.context import BotContext
 from bot.handlers.messages import alert, refuse_button, send, show
 from bot.handlers.routing import allowed
+from bot.i18n import Translator
 from bot.inbox import HandOver, SaveSuggestion, SendAnswer, ShareName
 from bot.inbox import pages as inbox_pages
 from bot.inbox.service import (
@@ -25,17 +26,28 @@ from bot.inbox.service import (
 from bot.inbox.suggestions import save
 
 
+async def _question_t(context: BotContext, user_id: int, question: int) -> Translator | None:
+    """The catalog of the language the question was answered in (a Turkish question from a
+    German phone goes on in Turkish), or None if the question is not this user's."""
+    lang = await context.services.inbox.language_of(user_id, question)
+    if lang is None:
+        return None
+    catalogs = context.services.catalogs
+    return catalogs.get(lang) if lang in catalogs.languages else context.t
+
+
 async def offer_hand_over(update: Update, context: BotContext, data: HandOver) -> None:
     """ho:<question>: ask whether the office may see the member's name."""
     user, inbox = update.effective_user, context.services.inbox
-    if context.user is None or user is None or not await inbox.is_theirs(user.id, data.question):
+    t = await _question_t(context, user.id, data.question) if context.user and user else None
+    if user is None or t is None:
         await refuse_button(update, context)
         return
     if await inbox.limit_reached(user.id, data.question):
         limit = context.services.config.handovers_per_day
-        await show(update, context, inbox_pages.limit_reached(context.t, limit))
+        await show(update, context, inbox_pages.limit_reached(t, limit))
         return
-    await show(update, context, inbox_pages.name_choice(context.t, data.question, user.full_name))
+    await show(update, context, inbox_pages.name_choice(t, data.question, user.full_name))
 
 
 async def hand_over(update: Update, context: BotContext, data: ShareName) -> None:
@@ -47,17 +59,16 @@ async def hand_over(update: Update, context: BotContext, data: ShareName) -> Non
         item = await inbox.hand_over(
             user.id, data.question, user.full_name if data.share == "1" else None
         )
-    if item is None:
+    if item is None or user is None:
         await refuse_button(update, context)
         return
+    t = await _question_t(context, user.id, data.question) or context.t
     if isinstance(item, Limited):
-        await show(update, context, inbox_pages.limit_reached(context.t, item.limit))
+        await show(update, context, inbox_pages.limit_reached(t, item.limit))
         return
     config = context.services.config
     now = datetime.now(config.timezone)
-    await show(
-        update, context, inbox_pages.handed_over(context.t, item.number, config.office_hours, now)
-    )
+    await show(update, context, inbox_pages.handed_over(t, item.number, config.office_hours, now))
     await inbox.notify(item)
 
 

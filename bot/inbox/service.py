@@ -113,10 +113,11 @@ class Inbox:
             await self.db.inbox.add_inbox_message(chat_id, outcome.message_id, q.id)
         return True
 
-    async def is_theirs(self, user_id: int, question_id: int) -> bool:
-        """Whether the question was asked by this user (buttons carry only its number)."""
+    async def language_of(self, user_id: int, question_id: int) -> str | None:
+        """The language the question was answered in, if this user asked it (buttons carry
+        only its number); None for someone else's or a forged number."""
         asked = await self.db.questions.question_text(question_id, self.pseudonyms.of(user_id))
-        return asked is not None
+        return None if asked is None else asked[1]
 
     async def limit_reached(self, user_id: int, question_id: int) -> bool:
         """Whether passing this question on would exceed HANDOVERS_PER_DAY (one passed on

@@ -286,7 +286,23 @@ async def test_an_answer_links_the_funding_words_it_uses(harness, catalogs):
     use_matcher(harness, FixedMatcher(("wir-migrantenorganisationen", 95.0)))
     calls = await harness.chat(language_code="ar").send("WIR")
     data = [b["callback_data"] for b in last_buttons(calls)]
-    assert "v:finanzierungsplan" in data  # the checklist names a Finanzierungsplan
+    assert "vl:finanzierungsplan:ar" in data  # the checklist names a Finanzierungsplan
     assert data[-1].startswith("nm:")
-    calls = await harness.chat(language_code="ar").press("v:finanzierungsplan")
+    calls = await harness.chat(language_code="ar").press("vl:finanzierungsplan:ar")
     assert "Finanzierungsplan" in texts(calls)[0]
+    # v: in messages sent before the page's language was carried keeps working
+    assert "Finanzierungsplan" in texts(await harness.chat().press("v:finanzierungsplan"))[0]
+
+
+async def test_words_and_offices_under_an_answer_open_in_its_language(harness, catalogs):
+    use_matcher(harness, FixedMatcher(("wir-migrantenorganisationen", 95.0)))
+    chat = harness.chat(user_id=4711, language_code="de")  # a phone set to German
+    calls = await chat.send("Kann unser Verein WIR bekommen? Nasıl başvurabiliriz, lütfen?")
+    data = [b["callback_data"] for b in last_buttons(calls)]
+    assert "kl:tr" in data  # answered in Turkish
+    office = next(d for d in data if d.startswith("vl:") and d.endswith(":tr"))
+    [page] = texts(await chat.press(office))
+    entry = harness.services.knowledge.entries[office.split(":")[1]]
+    assert page.startswith(entry.text("tr").title[:12])
+    assert alerts(await chat.press("vl:finanzierungsplan:xx"))  # forged language
+    assert alerts(await chat.press("vl:no-such-entry:tr"))

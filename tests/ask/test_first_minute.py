@@ -204,3 +204,22 @@ async def test_buttons_under_an_answer_stay_in_its_language(harness, catalogs, k
     if also:  # another candidate opens in Turkish too
         entry = knowledge.entries[also[0].rsplit(":", 1)[1]]
         assert texts(await chat.press(also[0]))[0].startswith(entry.text("tr").title[:10])
+
+
+async def test_passing_on_a_question_goes_on_in_its_language(harness, catalogs):
+    chat = harness.chat(user_id=516, language_code="de")  # a phone set to German
+    calls = await chat.send("Derneğimiz için Ausländerbeirat'tan proje desteği alabilir miyiz?")
+    nm = next(d for d in data(calls) if d.startswith("nm:"))
+    ho = next(d for d in data(await chat.press(nm)) if d.startswith("ho:"))
+    tr = catalogs.get("tr")
+    [ask_name] = texts(await chat.press(ho))
+    assert ask_name == tr.gettext(
+        "I will pass your question to the coordination office. Should they see your name? "
+        "Without it they see only a pseudonym."
+    )
+    passed = texts(await chat.press(f"hn:{ho[3:]}:0"))[0]  # (then the coordinator's card)
+    assert passed.startswith(tr.gettext(
+        "I have passed your question to the coordination office for migrant organisations "
+        "(no. {number}).", number=1
+    ))  # fmt: skip
+    assert alerts(await chat.press("ho:999999"))  # not theirs: refused, as before

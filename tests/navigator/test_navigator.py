@@ -257,6 +257,6 @@ async def test_program_page_shows_checklist_helpers_and_reminder(harness, knowle
 
 async def test_glossary_words_are_linked_from_pages_and_found_by_questions(harness):
     calls = await harness.chat(language_code="de").press("v:wir-migrantenorganisationen")
-    assert "v:finanzierungsplan" in [b.get("callback_data") for b in last_buttons(calls)]
+    assert "vl:finanzierungsplan:de" in [b.get("callback_data") for b in last_buttons(calls)]
     calls = await harness.chat(user_id=7, language_code="tr").send("Verwendungsnachweis nedir?")
     assert "Verwendungsnachweis" in texts(calls)[0].split("\n")[0]
