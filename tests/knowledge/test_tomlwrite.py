@@ -5,7 +5,7 @@ import tomllib
 
 import pytest
 
-from bot.core.tomlstr import toml_string
+from bot.knowledge.tomlwrite import toml_string
 
 ALL_CONTROLS = "".join(chr(c) for c in range(0x20)) + "\x7f"
 
@@ -19,6 +19,6 @@ def test_round_trip(text):
 
 
 def test_json_alone_is_not_enough():
-    """Why the helper exists: JSON leaves DEL as it is, TOML refuses it."""
+    """Why the escapes are written by hand: JSON leaves DEL as it is, TOML refuses it."""
     with pytest.raises(tomllib.TOMLDecodeError):
         tomllib.loads("q = " + json.dumps("a\x7fb", ensure_ascii=False) + "\n")
