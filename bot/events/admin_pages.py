@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.core.reply import Button, Reply, bold, esc
+from bot.core.typed_values import MAX_TEXT
 from bot.db.events import StoredEvent
 from bot.events import Desk, DeskEvent, DeskField, DeskSeries, drafts, pages
 from bot.events.catalog import EventCatalog
@@ -148,6 +149,6 @@ def prompt(
 def _typed(t: Translator, text: str, error: bool, skip: bool = False) -> Reply:
     lines = [esc(text)]
     if error:
-        lines.insert(0, esc(t.gettext("Please type at most {n} characters.", n=drafts.MAX_TEXT)))
+        lines.insert(0, esc(t.gettext("Please type at most {n} characters.", n=MAX_TEXT)))
     rows: Rows = ((Button(t.pgettext("button", "Skip"), Desk("skip").data()),),) if skip else ()
     return Reply("\n".join(lines), (*rows, _nav(t)))

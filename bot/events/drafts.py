@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
+from bot.core import typed_values
 from bot.db.events import StoredEvent
 
 # Conversation states (ConversationHandler keys)
 MENU, SERIES, TITLE, DAY, TIME, PLACE, NOTE, CONFIRM, EVENT, CANCEL = range(10)
 ADD_STEPS = (SERIES, TITLE, DAY, TIME, PLACE, NOTE, CONFIRM)
 FIELD_STEPS = {"day": DAY, "time": TIME, "place": PLACE, "note": NOTE}
-MAX_TEXT = 200
 MAX_YEARS_AHEAD = 3
-_DAY_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -70,29 +67,5 @@ def previous_step(draft: Draft, state: int) -> int:
 
 
 def parse_day(text: str, today: date) -> str | None:
-    """'24.03.2027' or '2027-03-24', from today up to three years ahead; else None."""
-    text = text.strip()
-    try:
-        if m := _DAY_DE.match(text):
-            day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        else:
-            day = date.fromisoformat(text)
-    except ValueError:
-        return None
-    if not today <= day <= today + timedelta(days=366 * MAX_YEARS_AHEAD):
-        return None
-    return day.isoformat()
-
-
-def parse_time(text: str) -> str | None:
-    """'18:30', '9.00' → 'HH:MM'; else None."""
-    m = _TIME.match(text.strip())
-    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        return None
-    return f"{int(m.group(1)):02d}:{m.group(2)}"
-
-
-def clean_text(text: str) -> str | None:
-    """One line of plain text, at most MAX_TEXT characters; None if empty or too long."""
-    cleaned = " ".join("".join(ch for ch in text if ch.isprintable() or ch == " ").split())
-    return cleaned if 0 < len(cleaned) <= MAX_TEXT else None
+    """A day from today up to MAX_YEARS_AHEAD years on (bot/core/typed_values.py)."""
+    return typed_values.parse_day(text, today, MAX_YEARS_AHEAD)

@@ -15,6 +15,7 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.core.reply import Reply, esc
+from bot.core.typed_values import clean_text, parse_time
 from bot.events import DeskEvent, DeskField, DeskSeries, admin_pages, drafts
 from bot.events.drafts import Draft
 from bot.handlers.context import BotContext
@@ -109,11 +110,11 @@ def _today(context: BotContext) -> date:
     return desk.clock.now().astimezone(desk.tz).date()
 
 
-type_title = _typed("title", drafts.TITLE, lambda text, c: drafts.clean_text(text))
+type_title = _typed("title", drafts.TITLE, lambda text, c: clean_text(text))
 type_day = _typed("day", drafts.DAY, lambda text, c: drafts.parse_day(text, _today(c)))
-type_time = _typed("start_time", drafts.TIME, lambda text, c: drafts.parse_time(text))
-type_place = _typed("place", drafts.PLACE, lambda text, c: drafts.clean_text(text))
-type_note = _typed("note", drafts.NOTE, lambda text, c: drafts.clean_text(text))
+type_time = _typed("start_time", drafts.TIME, lambda text, c: parse_time(text))
+type_place = _typed("place", drafts.PLACE, lambda text, c: clean_text(text))
+type_note = _typed("note", drafts.NOTE, lambda text, c: clean_text(text))
 
 
 async def leave_empty(update: Update, context: BotContext, data: object = None) -> int:

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.core import typed_values
 from bot.core.callbacks import parse_int
 from bot.core.clock import wall
+from bot.core.typed_values import clean_text, parse_time
 from bot.db.trainings import NewTraining
 from bot.i18n.languages import LANGUAGES
 from bot.trainings import CAPACITY, CONFIRM, DAY, DEADLINE, KIND, PLACE, TIME, TITLE, TOPIC
@@ -21,12 +23,9 @@ from bot.trainings import CAPACITY, CONFIRM, DAY, DEADLINE, KIND, PLACE, TIME, T
 STEPS = (KIND, TITLE, DAY, TIME, PLACE, TOPIC, CAPACITY, DEADLINE, CONFIRM)
 KINDS = ("training", "workshop")
 MAX_CAPACITY = 1000
-MAX_TEXT = 200
 MAX_URL = 300
 MAX_YEARS_AHEAD = 2
 _URL = re.compile(r"^https://[^\s<>\"]+$")
-_DAY_DE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -122,32 +121,8 @@ def day_before(day: str, today: date) -> str:
 
 
 def parse_day(text: str, today: date) -> str | None:
-    """'24.03.2027' or '2027-03-24', from today up to two years ahead; else None."""
-    text = text.strip()
-    try:
-        if m := _DAY_DE.match(text):
-            day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        else:
-            day = date.fromisoformat(text)
-    except ValueError:
-        return None
-    if not today <= day <= today + timedelta(days=366 * MAX_YEARS_AHEAD):
-        return None
-    return day.isoformat()
-
-
-def parse_time(text: str) -> str | None:
-    """'18:30', '9.00' → 'HH:MM'; else None."""
-    m = _TIME.match(text.strip())
-    if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        return None
-    return f"{int(m.group(1)):02d}:{m.group(2)}"
-
-
-def clean_text(text: str) -> str | None:
-    """One line of plain text, at most MAX_TEXT characters; None if empty or too long."""
-    cleaned = " ".join("".join(ch for ch in text if ch.isprintable() or ch == " ").split())
-    return cleaned if 0 < len(cleaned) <= MAX_TEXT else None
+    """A day from today up to MAX_YEARS_AHEAD years on (bot/core/typed_values.py)."""
+    return typed_values.parse_day(text, today, MAX_YEARS_AHEAD)
 
 
 def apply_text(draft: Draft, state: int, text: str, now: datetime, tz: ZoneInfo) -> Draft | None:
