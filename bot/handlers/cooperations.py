@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 from telegram import Update
 
@@ -18,9 +17,8 @@ from bot.cooperations import (
 )
 from bot.cooperations import pages as intro
 from bot.directory import FindPartner
-from bot.figures.followup import in_asking_hours
 from bot.handlers.context import BotContext
-from bot.handlers.jobs import App, fresh_job_queue
+from bot.handlers.jobs import App, ask_hourly_in_daytime
 from bot.handlers.messages import refuse_button, reply, show
 
 log = logging.getLogger(__name__)
@@ -130,25 +128,6 @@ def _name(context: BotContext, orgs: dict[int, object], b: str) -> str | None:
     return str(getattr(org, "name", "")) or None
 
 
-async def followup_job(context: BotContext) -> None:
-    """Job: ask whether a cooperation came of an introduction, in the daytime only."""
-    services = context.services
-    now = datetime.now(UTC)
-    if in_asking_hours(now, services.config.timezone):
-        sent = await services.cooperations.send_followups(now)
-        if sent:
-            log.info("introductions: asked %d whether a cooperation came of it", sent)
-
-
 def schedule(app: App) -> None:
-    """Hourly; the database says who is due, so a restart loses nothing."""
-    jobs = fresh_job_queue(app, JOB)
-    if jobs is None:
-        return
-    jobs.run_repeating(
-        followup_job,
-        interval=3600,
-        first=90,
-        name=JOB,
-        job_kwargs={"misfire_grace_time": 600, "coalesce": True},
-    )
+    """Whether a cooperation came of an introduction: asked hourly, in the daytime."""
+    ask_hourly_in_daytime(app, JOB, lambda s, now: s.cooperations.send_followups(now), first=90)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 
 from telegram import Update
 
@@ -12,10 +12,10 @@ from bot.core.reply import esc
 from bot.figures import FollowUp
 from bot.figures import pages as stats
 from bot.figures.city import city_offices
-from bot.figures.followup import in_asking_hours, thanks
+from bot.figures.followup import thanks
 from bot.figures.service import compute
 from bot.handlers.context import BotContext
-from bot.handlers.jobs import App, fresh_job_queue
+from bot.handlers.jobs import App, ask_hourly_in_daytime
 from bot.handlers.messages import refuse_button, send, show
 from bot.survey.pages import results_page
 from bot.survey.service import survey_summary
@@ -69,26 +69,6 @@ async def answer_followup(update: Update, context: BotContext, data: FollowUp) -
     await show(update, context, thanks(context.t))
 
 
-async def followup_job(context: BotContext) -> None:
-    """Job: ask the due follow-ups, in the daytime only."""
-    services = context.services
-    now = datetime.now(UTC)
-    if in_asking_hours(now, services.config.timezone):
-        sent = await services.followups.send_due(now)
-        if sent:
-            log.info("follow-ups: asked %d", sent)
-
-
 def schedule(app: App) -> None:
-    """Hourly: the database says what is due, so a restart loses nothing."""
-    jobs = fresh_job_queue(app, FOLLOWUP_JOB)
-    if jobs is None:
-        return
-    jobs.run_repeating(
-        followup_job,
-        interval=3600,
-        first=60,
-        name=FOLLOWUP_JOB,
-        # A missed hour is simply covered by the next one.
-        job_kwargs={"misfire_grace_time": 600, "coalesce": True},
-    )
+    """The follow-ups: hourly, in the daytime."""
+    ask_hourly_in_daytime(app, FOLLOWUP_JOB, lambda s, now: s.followups.send_due(now), first=60)
