@@ -185,6 +185,13 @@ def test_without_a_matcher_small_talk_is_still_recognised():
         "درخواستمون برای WIR به کجا رسید؟",
         "طرح ما تایید شد یا نه؟",
         "سه هفته‌ست منتظر جوابیم",
+        # a request to the office itself, unanswered
+        "Писала вам на прошлой неделе насчёт зала, ответа так и нет",
+        "Bürodan oda için yardım istemiştim, yazdım ama dönüş olmadı",
+        "We emailed the office about a room and never heard back",
+        "برای سالن به دفتر پیام دادیم ولی جوابی نگرفتیم",
+        "راسلت المكتب عن قاعة وما جاني رد",
+        "Коли нарешті прийдуть гроші за наш проєкт?",
     ],
 )
 def test_status_questions_are_said_in_many_ways(detector, text):
@@ -214,6 +221,11 @@ def test_status_questions_are_said_in_many_ways(detector, text):
         "Как поменять адрес общества в Vereinsregister?",
         "كيف نغير رئيس الجمعية في سجل الجمعيات؟",
         "دفتر هماهنگی کجاست و با کی صحبت کنم؟",
+        "Коли прийдуть гроші, якщо нам схвалять проєкт?",
+        "Where can I send my request for a room?",
+        "انجمن باید مدارک را چند سال نگه دارد و بعد پاک کند؟",
+        "هل يتم قبول طلب جمعية غير مسجلة أم لا؟",
+        "Нас 40 человек, с чего начать?",
     ],
 )
 def test_questions_about_the_procedure_are_not_status_questions(detector, text):

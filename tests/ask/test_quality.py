@@ -67,7 +67,6 @@ NOT_YET = {
     ("hits", "dev2_questions.jsonl"),
     ("hits", "dev3_questions.jsonl"),
     ("hits", "dev4_questions.jsonl"),
-    ("intents", "dev4_questions.jsonl"),
     ("refusals", "dev4_questions.jsonl"),
     ("hits", "eval_fresh.jsonl"),
 }
