@@ -73,6 +73,8 @@ def test_facet_questions_land_on_the_entry_that_states_the_fact(real, text, expe
         "Which football Verein won the Bundesliga?",
         "Wie verlängere ich meinen Reisepass beim Bürgeramt?",
         "Где найти Förderunterricht по немецкому для сына?",
+        "My residence permit expires soon, where do I renew it?",
+        "Devo fare l'esame di tedesco per lavoro, mi consigliate un corso privato?",
     ],
 )
 def test_out_of_scope_questions_sharing_domain_words_are_not_answered(real, text):
