@@ -142,3 +142,33 @@ def test_function_words_are_no_evidence(real, text):
     # "kein eingetragener Verein, trotzdem …": "trotzdem" must not pick the entry whose
     # trigger happens to contain it
     assert real.match(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "sure"),
+    [
+        (
+            "Entegrasyon kursu hakkı olmayanlara Almanca kursu kim destekler?",
+            "wir-deutsch-ohne-integrationskurs",
+            False,
+        ),
+        ("Şehrin proje fonuna kimler başvurabilir?", "foerderrichtlinien-wiesbaden", True),
+        (
+            "Şehrimizde entegrasyon projeleri için destek var mı?",
+            "foerderrichtlinien-wiesbaden",
+            True,
+        ),
+    ],
+)
+def test_either_word_for_one_thing_finds_the_entry(real, text, expected, sure):
+    # Turkish says "entegrasyon" and "uyum", "şehir" and "belediye"; the entries use one
+    result = real.match(text)
+    assert result.best is not None
+    assert result.best.entry_id == expected
+    assert result.confident or not sure
+
+
+def test_a_translated_program_name_finds_the_program(real):
+    assert _top(real, "Что такое программа «Интеграция через культуру»?") == (
+        "integration-durch-kultur"
+    )
