@@ -18,6 +18,13 @@ _GROUPS: Final = (
     ("entegrasyon", "uyum"),
     # tr: the city and its administration
     ("şehir", "şehri", "şehrin", "şehre", "şehrimiz", "şehrimizin", "şehrimizde", "belediye"),
+    # ru, uk: a room and premises
+    ("комната", "помещение"),
+    ("кімната", "приміщення"),
+    # ru: the coordination office is a "бюро" to many, an "офис" in the entries
+    ("бюро", "офис"),
+    # ru: money, whose forms share only three letters ("денег", "деньгами")
+    ("деньги", "денег", "деньгам", "деньгами", "деньгах"),
 )
 SIMILARITY: Final = 0.8  # like a word in another case: the same thing, not the same word
 

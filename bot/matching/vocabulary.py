@@ -64,7 +64,7 @@ class Vocabulary:
             # "بمدينه", "وللجمعية": a one-letter conjunction or preposition written on the word
             for tok, sim in self._close_words(q[1:]).items():
                 found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
-        for tok, sim in list(found.items()):
+        for tok, sim in [(q, 1.0), *found.items()]:
             # the other word for the same thing ("entegrasyon" ~ "uyum")
             for other in SYNONYMS.get(tok, ()):
                 if other in self._idf:

@@ -4,6 +4,7 @@ import pytest
 
 from bot.matching.matcher import Document, Matcher
 from bot.matching.normalize import WIR_TOKEN, tokens
+from bot.matching.vocabulary import Vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -166,6 +167,31 @@ def test_either_word_for_one_thing_finds_the_entry(real, text, expected, sure):
     assert result.best is not None
     assert result.best.entry_id == expected
     assert result.confident or not sure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Что делает координационное бюро?", "koordinierungsstelle-mo"),  # "офис" in the entry
+        (
+            "Нет своей комнаты у общества, сколько даёт Ausländerbeirat?",
+            "auslaenderbeirat-institutionell",
+        ),
+    ],
+)
+def test_russian_words_for_one_thing_find_the_entry(real, text, expected):
+    result = real.match(text)
+    assert result.best is not None
+    assert result.best.entry_id == expected
+    assert result.confident
+
+
+def test_word_forms_that_share_three_letters_are_one_word():
+    # "денег" is "деньги": no shared beginning of four letters says so
+    similar = dict(Vocabulary({"деньги": 1.0, "день": 1.0}).similar("денег"))
+    assert similar.get("деньги", 0.0) >= 0.8
+    assert "день" not in similar
+    assert dict(Vocabulary({"uyum": 1.0}).similar("entegrasyon")).get("uyum", 0.0) >= 0.8
 
 
 def test_a_translated_program_name_finds_the_program(real):
