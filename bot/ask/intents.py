@@ -33,6 +33,7 @@ FUZZY_CUTOFF: Final = 85
 MAX_SMALLTALK_EXTRA: Final = 4  # other words beside small talk ("Danke, echt stark")
 _ARABIC_CLITICS: Final = ("و", "ف", "ب", "ل")  # "وشكرا" and thanks, "بالدليل" in the directory
 _ARABIC_SCRIPT: Final = re.compile("[\u0600-\u06ff]")
+_QUESTION: Final = re.compile("[?؟]")
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ class IntentDetector:
         covered = {
             w for w, stems in found.items() if any(s in p.words for p in matched for s in stems)
         }
-        if not self._only_smalltalk(words, found, covered):
+        if not self._only_smalltalk(words, found, covered, matched, bool(_QUESTION.search(text))):
             return None
         return self._intents[self._last(words, found, matched)]
 
@@ -192,7 +193,12 @@ class IntentDetector:
         return out
 
     def _only_smalltalk(
-        self, words: list[str], found: dict[str, set[str]], covered: set[str]
+        self,
+        words: list[str],
+        found: dict[str, set[str]],
+        covered: set[str],
+        matched: list[_Phrase],
+        asked: bool,
     ) -> bool:
         if detect_facet(words) is not None:
             return False  # "Danke! Und bis wann …": asks for a fact
@@ -208,6 +214,10 @@ class IntentDetector:
         ]
         if not rest:
             return True
+        if asked and len(rest) >= 2 and all(p.words <= FRAME_TOKENS for p in matched):
+            # small talk made only of question words asks something when more follows:
+            # "چطوری" alone is "how are you", "چطوری یه انجمن راه بندازیم؟" is "how do we …"
+            return False
         return len(rest) <= MAX_SMALLTALK_EXTRA and not self._answers(" ".join(rest))
 
     def _filler(self, word: str) -> bool:

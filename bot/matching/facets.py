@@ -75,7 +75,13 @@ _CUES: Final[dict[Facet, str]] = {
         tylko dla zarejestrowanych | nawet jeśli nie jesteśmy | czy możemy skorzystać |
         possiamo partecipare | rientriamo | siamo idonei | vale anche per |
         solo per associazioni iscritte | anche se non siamo | ما هم می‌توانیم |
-        مناسب هستیم | فقط برای انجمن‌های ثبت‌شده | حتی اگر ثبت نشده""",
+        مناسب هستیم | فقط برای انجمن‌های ثبت‌شده | حتی اگر ثبت نشده |
+        можно получить | можно ли получить | можно ли нам | кому положена | кому положен |
+        кому положено | кому полагается | кому дают | получим ли |
+        кто может получить | подходит ли | могут ли | можна отримати | чи можна отримати |
+        кому належить | чи дадуть | хто може отримати | kimler yararlanabilir |
+        kim yararlanabilir | kimler alabilir | kim alabilir | alabilir miyiz |
+        kimlere verilir | kimlere veriliyor | uygun mu | şartı var mı | hakkımız var mı""",
     "contact": """
         ansprechpartner | ansprechpartnerin | ansprechperson | zuständig | zustaendig |
         an wen wenden | an wen können wir uns wenden | adresse | telefonnummer |

@@ -52,7 +52,7 @@ FRAME_IDF = 0.05
 SIBLING_OFFICE = 0.95  # an office beside a program it administers (see below) …
 SIBLING_OFFICE_FACT = 0.8  # … when the question asks for a fact only the program states
 SPECIFIC_NAME = 0.8  # an entry whose full name is part of another named entry's name
-OFF_TOPIC = 0.85  # scores of a question about a private matter or another topic (scope.py)
+OFF_TOPIC = 0.8  # scores of a question about a private matter or another topic (scope.py)
 W_FRAME_LEAN = 0.5  # how much a frame's lean towards a kind counts, against a content word's
 
 

@@ -20,48 +20,57 @@ _WORDS: Final = {
         führerschein arzt krankenkasse rente nachhilfe förderunterricht schulnoten sendung
         fernsehen tv zdf ard arte 3sat fernsehsendung serie bundesliga spielstand
         bürgeramt reisepass personalausweis ausweis
+        aufenthaltstitel aufenthaltserlaubnis
     """,
     "en": """
         son daughter mother mom mum father dad wife husband grandma grandpa brother sister
         visa citizenship driving licence license doctor pension tutoring
         tutor grades tv television channel episode series broadcast football match score
         passport
+        myself residence exam
         bundesliga
     """,
     "tr": """
         oğlum oğluma oğlumun kızım kızıma annem anneme babam eşim kardeşim vize
         oturum vatandaşlık ehliyet doktor emeklilik dershane dizi televizyon kanal maç maçı
         pasaport kimlik
+        kendim kendime sınav sınavı
     """,
     "ar": """
         ابني لابني بنتي لبنتي ابنتي أمي لأمي امي أبي ابي زوجي زوجتي اخي أختي
         فيزا تأشيرة إقامة جنسية رخصة طبيب تقاعد خصوصية تلفزيون مسلسل قناة مباراة
         جواز
+        لنفسي امتحان
     """,
     "ru": """
         сына сыну сын дочери дочь маме мамы мать отца мужа жены брата сестры
         декларация виза визу гражданство врач пенсия репетитор передача канал сериал
         телевизор матч паспорт бюргерамт
+        внж жительство экзамен
     """,
     "uk": """
         сина сину син доньки донька мами мама батька чоловіка дружини брата сестри
         декларація віза візу громадянство лікар пенсія репетитор передача канал
         серіал телевізор матч паспорт бюргерамт
+        посвідка посвідку іспит
     """,
     "pl": """
         syna synowi córki córka mamy mama ojca męża żony brata siostry
         zeznanie pit wiza wizę obywatelstwo lekarz emerytura korepetycje telewizja
         telewizyjny serial kanał mecz paszport dowód
+        pobytu egzamin
     """,
     "it": """
         figlio figlia madre mamma padre papà marito moglie fratello sorella
         redditi soggiorno cittadinanza patente medico pensione ripetizioni televisione canale
         trasmissione puntata partita passaporto
+        esame privato
     """,
     "fa": """
         پسرم دخترم مادرم پدرم همسرم برادرم خواهرم ویزا اقامت تابعیت گواهینامه
         دکتر بازنشستگی خصوصی تلویزیون سریال کانال مسابقه
         پاسپورت
+        خودم امتحان
     """,
 }
 

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from bot.matching.normalize import german_readings
 from bot.matching.phrases import common_prefix
+from bot.matching.synonyms import SIMILARITY, SYNONYMS
 
 ARABIC_CLITICS: Final = frozenset("وفبلك")  # and, so, with, for, like: written on the next word
 VOWELS: Final = frozenset("aeiouyаеиоуыэюяіє")  # endings that change with case and number
@@ -63,6 +64,11 @@ class Vocabulary:
             # "بمدينه", "وللجمعية": a one-letter conjunction or preposition written on the word
             for tok, sim in self._close_words(q[1:]).items():
                 found[tok] = max(found.get(tok, 0.0), 0.9 * sim)
+        for tok, sim in [(q, 1.0), *found.items()]:
+            # the other word for the same thing ("entegrasyon" ~ "uyum")
+            for other in SYNONYMS.get(tok, ()):
+                if other in self._idf:
+                    found[other] = max(found.get(other, 0.0), SIMILARITY * sim)
         return tuple(found.items())
 
     def _near(self, q: str) -> list[str]:

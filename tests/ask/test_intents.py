@@ -179,6 +179,19 @@ def test_without_a_matcher_small_talk_is_still_recognised():
         "Wysłaliśmy wniosek miesiąc temu i nadal nic",
         "Avete ricevuto la nostra domanda di contributo?",
         "درخواست ما در چه مرحله‌ای است؟",
+        "Есть какие-нибудь новости по нашей заявке в Kulturamt?",
+        "Одобрили нашу заявку на WIR?",
+        "Когда нам наконец перечислят деньги по проекту?",
+        "درخواستمون برای WIR به کجا رسید؟",
+        "طرح ما تایید شد یا نه؟",
+        "سه هفته‌ست منتظر جوابیم",
+        # a request to the office itself, unanswered
+        "Писала вам на прошлой неделе насчёт зала, ответа так и нет",
+        "Bürodan oda için yardım istemiştim, yazdım ama dönüş olmadı",
+        "We emailed the office about a room and never heard back",
+        "برای سالن به دفتر پیام دادیم ولی جوابی نگرفتیم",
+        "راسلت المكتب عن قاعة وما جاني رد",
+        "Коли нарешті прийдуть гроші за наш проєкт?",
     ],
 )
 def test_status_questions_are_said_in_many_ways(detector, text):
@@ -201,6 +214,18 @@ def test_status_questions_are_said_in_many_ways(detector, text):
         "Ile trwa rozpatrzenie wniosku?",
         "Quanto tempo ci vuole per avere una risposta alla domanda?",
         "بعد از تأیید پروژه پول کی واریز می‌شود؟",
+        "Когда придут деньги, если проект одобрят?",
+        "Какие новости в программе WIR?",
+        "آیا پروژه ما شرایط دارد یا نه؟",
+        "اگر درخواست رد شد چه کار کنیم؟",
+        "Как поменять адрес общества в Vereinsregister?",
+        "كيف نغير رئيس الجمعية في سجل الجمعيات؟",
+        "دفتر هماهنگی کجاست و با کی صحبت کنم؟",
+        "Коли прийдуть гроші, якщо нам схвалять проєкт?",
+        "Where can I send my request for a room?",
+        "انجمن باید مدارک را چند سال نگه دارد و بعد پاک کند؟",
+        "هل يتم قبول طلب جمعية غير مسجلة أم لا؟",
+        "Нас 40 человек, с чего начать?",
     ],
 )
 def test_questions_about_the_procedure_are_not_status_questions(detector, text):
@@ -331,3 +356,32 @@ def test_a_word_written_exact_matches_no_other_ending(detector):
 )
 def test_what_a_story_tells_is_not_a_request(detector, text):
     assert detector.detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("این ربات به چه دردی میخوره؟", "about_bot"),
+        ("شماره تلفن انجمنمون عوض شده، تو فهرستتون درستش کنید", "update_org"),
+        ("دیتامو پاک کنید", "delete_data"),
+        ("اطلاعات شخصیمو بهم نشون بده", "my_data"),
+        ("می‌خوام با کسی از دفتر هماهنگی صحبت کنم", "contact_office"),
+        ("بدي عدل عنوان جمعيتنا بالدليل", "update_org"),
+        ("شو مكتوب عن جمعيتنا عندكم؟", "update_org"),
+        ("امسحوا معلوماتي", "delete_data"),
+        ("في شخص حقيقي بالمكتب احكي معه؟", "contact_office"),
+        ("Dernek adresimizi ve telefon numaramızı değiştirmek istiyoruz", "update_org"),
+        ("Поменяйте, пожалуйста, телефон нашего общества в вашем справочнике", "update_org"),
+    ],
+)
+def test_spoken_persian_dialect_arabic_and_everyday_requests(detector, text, intent):
+    assert _id(detector, text) == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("چطوری؟", "greeting"), ("سلام چطوری؟", "greeting"), ("چطوری برای جشن پول بگیریم؟", None)],
+)
+def test_a_question_word_greets_alone_and_asks_before_a_question(detector, text, intent):
+    # spoken Persian "چطوری" is "how are you" on its own and "how" in front of a question
+    assert _id(detector, text) == intent

@@ -4,7 +4,9 @@ eval_questions.jsonl (written blind, 348 rows), dev_questions.jsonl and dev2_que
 (written blind by other writers, used for tuning; dev2 holds the weak styles: long stories,
 status questions, eligibility paraphrases, two questions, indirect feature requests),
 dev3_questions.jsonl (Russian and Turkish of every style, Arabic and Farsi requests to the bot,
-for tuning) and eval_fresh.jsonl (held out, measured by someone else) when it is there. The
+for tuning), dev4_questions.jsonl (written blind: Russian and Turkish eligibility, paraphrase,
+how, typo and status questions, Arabic and Farsi requests to the bot; for tuning) and
+eval_fresh.jsonl (held out, measured by someone else) when it is there. The
 bot is simulated as it answers: intents first, then the matcher.
 """
 
@@ -28,6 +30,7 @@ FILES = [
         "dev_questions.jsonl",
         "dev2_questions.jsonl",
         "dev3_questions.jsonl",
+        "dev4_questions.jsonl",
         "eval_fresh.jsonl",
     )
     if (DATA / name).exists()
@@ -63,9 +66,9 @@ def reports(matcher, intents, knowledge) -> dict[str, Report]:
 NOT_YET = {
     ("hits", "dev2_questions.jsonl"),
     ("hits", "dev3_questions.jsonl"),
-    ("intents", "dev3_questions.jsonl"),
+    ("hits", "dev4_questions.jsonl"),
+    ("refusals", "dev4_questions.jsonl"),
     ("hits", "eval_fresh.jsonl"),
-    ("intents", "eval_fresh.jsonl"),
 }
 
 
@@ -97,7 +100,7 @@ def test_hits_overall_and_in_every_language(reports, name):
     assert min(weakest.values()) >= 0.88, weakest
 
 
-@pytest.mark.parametrize("name", [p.name for p in FILES])
+@pytest.mark.parametrize("name", _files("refusals"))
 def test_few_confident_wrong_answers_and_out_of_scope_refused(reports, name):
     rates = reports[name].all.rates()
     assert rates["answered_wrong"] <= 0.03

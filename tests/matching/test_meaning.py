@@ -4,6 +4,7 @@ import pytest
 
 from bot.matching.matcher import Document, Matcher
 from bot.matching.normalize import WIR_TOKEN, tokens
+from bot.matching.vocabulary import Vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +74,8 @@ def test_facet_questions_land_on_the_entry_that_states_the_fact(real, text, expe
         "Which football Verein won the Bundesliga?",
         "Wie verlängere ich meinen Reisepass beim Bürgeramt?",
         "Где найти Förderunterricht по немецкому для сына?",
+        "My residence permit expires soon, where do I renew it?",
+        "Devo fare l'esame di tedesco per lavoro, mi consigliate un corso privato?",
     ],
 )
 def test_out_of_scope_questions_sharing_domain_words_are_not_answered(real, text):
@@ -140,3 +143,58 @@ def test_function_words_are_no_evidence(real, text):
     # "kein eingetragener Verein, trotzdem …": "trotzdem" must not pick the entry whose
     # trigger happens to contain it
     assert real.match(text).matches == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "sure"),
+    [
+        (
+            "Entegrasyon kursu hakkı olmayanlara Almanca kursu kim destekler?",
+            "wir-deutsch-ohne-integrationskurs",
+            False,
+        ),
+        ("Şehrin proje fonuna kimler başvurabilir?", "foerderrichtlinien-wiesbaden", True),
+        (
+            "Şehrimizde entegrasyon projeleri için destek var mı?",
+            "foerderrichtlinien-wiesbaden",
+            True,
+        ),
+    ],
+)
+def test_either_word_for_one_thing_finds_the_entry(real, text, expected, sure):
+    # Turkish says "entegrasyon" and "uyum", "şehir" and "belediye"; the entries use one
+    result = real.match(text)
+    assert result.best is not None
+    assert result.best.entry_id == expected
+    assert result.confident or not sure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Что делает координационное бюро?", "koordinierungsstelle-mo"),  # "офис" in the entry
+        (
+            "Нет своей комнаты у общества, сколько даёт Ausländerbeirat?",
+            "auslaenderbeirat-institutionell",
+        ),
+    ],
+)
+def test_russian_words_for_one_thing_find_the_entry(real, text, expected):
+    result = real.match(text)
+    assert result.best is not None
+    assert result.best.entry_id == expected
+    assert result.confident
+
+
+def test_word_forms_that_share_three_letters_are_one_word():
+    # "денег" is "деньги": no shared beginning of four letters says so
+    similar = dict(Vocabulary({"деньги": 1.0, "день": 1.0}).similar("денег"))
+    assert similar.get("деньги", 0.0) >= 0.8
+    assert "день" not in similar
+    assert dict(Vocabulary({"uyum": 1.0}).similar("entegrasyon")).get("uyum", 0.0) >= 0.8
+
+
+def test_a_translated_program_name_finds_the_program(real):
+    assert _top(real, "Что такое программа «Интеграция через культуру»?") == (
+        "integration-durch-kultur"
+    )
