@@ -93,6 +93,11 @@ FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda k: _edit(k / EVENT_RULE, "BYMONTH=12;BYMONTHDAY=31", "BYMONTH=2;BYMONTHDAY=30"),
         f"{EVENT_RULE}: rule: bad recurrence: it never occurs",
     ),
+    # issue 13: the intents beside the knowledge base are checked like it
+    "broken intents file": (
+        lambda k: _edit(k / "intents.toml", 'kind = "feature"', 'kind = "magic"'),
+        "intents.toml: intents.update_org.kind: must be one of",
+    ),
     "no knowledge folder": (
         shutil.rmtree,
         "knowledge: the knowledge folder does not exist",
