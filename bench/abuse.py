@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
 import subprocess
 import sys
@@ -31,11 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.broadcast import (  # noqa: E402
-    COORDINATOR,
-    TOKEN,
     outbox_state,
     prepare,
     recipient_sends,
+    start_bot,
     wait_done,
 )
 from tests.e2e.fake_bot_api import FakeBotApi  # noqa: E402
@@ -44,27 +42,7 @@ FLOODER, OTHER, WARM = 5_000_001, 5_000_002, 5_000_003
 FIRST_MEMBER = 6_000_000  # below the broadcast's recipients (bench/broadcast.py)
 SHARE = 20  # INTERACTIVE_SHARE, percent
 QUESTION = "Wo bekommen wir Geld für unser Sommerfest?"
-
-
-def _start(api: FakeBotApi, db_path: Path, workdir: Path, **env_extra: str) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
-    env.update(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_BASE_URL=api.base_url,
-        DATABASE_PATH=str(db_path),
-        COORDINATOR_IDS=str(COORDINATOR),
-        PYTHONUNBUFFERED="1",
-        **env_extra,
-    )
-    log = (workdir / "bot.log").open("a")
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+DEFAULT_RATE = 30.0  # BROADCAST_RATE's default: Telegram's overall limit
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -81,7 +59,7 @@ def flood(messages: int = 1000, say: Callable[[str], None] = print) -> dict[str,
         workdir = Path(tmp)
         api.limits.overall = 30.0
         api.limits.per_chat = 1.0
-        proc = _start(api, workdir / "bench.sqlite3", workdir)
+        proc = start_bot(api, workdir / "bench.sqlite3", DEFAULT_RATE, workdir)
         try:
             api.user_sends("/start", user_id=WARM)
             api.wait_sent(WARM, timeout=60)  # the bot is up and polling
@@ -146,9 +124,7 @@ def press_during_broadcast(
         pressers = [FIRST_MEMBER + i for i in range(members)]
         for user_id in pressers:
             _menu_message(api, user_id)
-        proc = _start(
-            api, db_path, workdir, BROADCAST_RATE=str(rate), INTERACTIVE_SHARE=str(SHARE)
-        )
+        proc = start_bot(api, db_path, rate, workdir, INTERACTIVE_SHARE=str(SHARE))
         latencies: list[float] = []
         answered: list[float] = []  # the button's spinner stops (answerCallbackQuery)
         try:

@@ -58,8 +58,11 @@ def outbox_state(db_path: Path) -> Counter[str]:
         return Counter(dict(conn.execute("SELECT status, COUNT(*) FROM outbox GROUP BY status")))
 
 
-def start_bot(api: FakeBotApi, db_path: Path, rate: float, workdir: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+def start_bot(
+    api: FakeBotApi, db_path: Path, rate: float, workdir: Path, **env_extra: str
+) -> subprocess.Popen:
+    """`python -m bot run` against the fake, its output in workdir/bot.log."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
     env.update(
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_BASE_URL=api.base_url,
@@ -67,6 +70,7 @@ def start_bot(api: FakeBotApi, db_path: Path, rate: float, workdir: Path) -> sub
         BROADCAST_RATE=str(rate),
         COORDINATOR_IDS=str(COORDINATOR),
         PYTHONUNBUFFERED="1",
+        **env_extra,
     )
     log = (workdir / "bot.log").open("a")
     return subprocess.Popen(
