@@ -52,7 +52,8 @@ _WORDS: Final = {
         abi hocam olabilir olur alabiliriz alabilir alırım alirim
         yapabiliriz yapabilir yapmamız gerek gerekiyor lazım lazim istiyoruz istiyorum
         ihtiyacımız ihtiyacimiz almak vermek verir veriyor
-        mısınız misiniz acaba hakkında hakkinda bilgi soru""",
+        mısınız misiniz acaba hakkında hakkinda bilgi soru
+        olmak olunur veren verenler verecek verebilir verebilecek neresi""",
     "ar": """
         فقط حتى لا ليس كمان أيضا ايضا أيضاً لسا لسه بعد كذلك
         أين وين فين من مين ماذا ما شو ايش إيش متى امتى لماذا ليش كيف كيفية كيفاش هل أي
@@ -72,7 +73,8 @@ _WORDS: Final = {
         могу можем может могут мог могли нужно нужен нужна нужны надо хотим хочу хотели
         бы получить получать взять брать дать даёт дает
         сделать делать будет быть был была подскажите скажите вопрос кто-нибудь где-то
-        какой-то какая-то какие-то что-то""",
+        какой-то какая-то какие-то что-то
+        стать станем стали""",
     "uk": """
         тільки лише не навіть все просто взагалі ж адже тоді ні
         де куди звідки як хто кого кому що чим коли чому навіщо який яка яке які яких чи
