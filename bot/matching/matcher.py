@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.knowledge import Knowledge
+from bot.matching.compare import COMPARISON_TOKENS
 from bot.matching.documents import Document, document_for
 from bot.matching.facets import CUE_TOKENS, Facet, facet_span
 from bot.matching.focus import read
@@ -238,6 +239,7 @@ class Matcher:
         unique = list(dict.fromkeys(words))
         query = [q for q in unique if q not in NOT_EVIDENCE and q not in cue][:MAX_QUERY_TOKENS]
         found = Evidence([0.0] * len(self._ids), [{} for _ in self._ids])
+        found.compares = not COMPARISON_TOKENS.isdisjoint(unique)
         evidence, hits, lean = found.evidence, found.hits, found.lean
         for q in unique:
             for k, d in self._lean.get(q, {}).items() if q in self._frame_idf else ():

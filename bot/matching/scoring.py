@@ -17,6 +17,7 @@ from bot.matching.phrases import PhraseSet
 W_COVERAGE, W_STRENGTH, W_PHRASE, W_NAME = 0.4, 0.3, 0.3, 0.2
 W_KIND = 0.25  # signed: the question's wording may lean towards or away from a kind
 W_FACET = 0.3  # an entry that states the fact asked for (deadline, amount, who may apply)
+W_COMPARE = 0.3  # a glossary entry, when the question asks for a difference (compare.py)
 W_TOTAL = W_COVERAGE + W_STRENGTH + W_PHRASE + W_NAME
 
 
@@ -28,6 +29,7 @@ class Evidence:
     hits: list[dict[str, float]]  # per entry: its words the question said, and how closely
     total: float = 0.0  # how much there is to explain: every word, known or not
     lean: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    compares: bool = False  # the question asks for the difference between two things
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Entries:
                 named *= coverage  # a term named in passing is not the question
             fit = found.lean.get(kinds[i], 0.0) / found.total
             states = facet is not None and facet in self.facets[i]
+            explains = found.compares and kinds[i] == "glossary"
             scores[i] = (
                 W_COVERAGE * coverage
                 + W_STRENGTH * strength
@@ -65,5 +68,6 @@ class Entries:
                 + W_NAME * named
                 + W_KIND * fit
                 + W_FACET * states * coverage
+                + W_COMPARE * explains * coverage
             ) / denominator
         return scores

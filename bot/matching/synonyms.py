@@ -25,6 +25,8 @@ _GROUPS: Final = (
     ("бюро", "офис"),
     # ru: money, whose forms share only three letters ("денег", "деньгами")
     ("деньги", "денег", "деньгам", "деньгами", "деньгах"),
+    # ru: a difference, and what differs (the entries say "разница")
+    ("разница", "разницу", "отличие", "отличается", "отличаются", "различие"),
 )
 SIMILARITY: Final = 0.8  # like a word in another case: the same thing, not the same word
 

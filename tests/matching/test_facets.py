@@ -38,6 +38,9 @@ from bot.matching.normalize import tokens
         ("Küçük bir grup olarak biz de alabilir miyiz?", "eligibility"),
         ("Wer ist beim Sportamt mein Ansprechpartner?", "contact"),
         ("К кому обращаться по спортивным вопросам?", "contact"),
+        ("Kulturamt ile nasıl iletişime geçebiliriz?", "contact"),
+        ("Freiwilligenzentrum'a nasıl ulaşırız?", "contact"),
+        ("Как связаться с Grünflächenamt?", "contact"),
         ("Wo bekommen wir Geld für unser Sommerfest?", None),
         ("ACK Termine", None),  # meetings, not a deadline
     ],
@@ -58,6 +61,9 @@ def test_the_facet_of_a_question(text, facet):
         "jak możemy",
         "come possiamo",
         "چطور می‌توانیم",
+        "bize veren",  # "veren" (giving) is not "Verein"
+        "nasıl olunur",
+        "как стать",  # "стать" (to become) is not "статут"
     ],
 )
 def test_question_frames_are_frames(frame):

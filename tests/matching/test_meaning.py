@@ -17,6 +17,25 @@ def _top(m: Matcher, text: str) -> str | None:
     return best.entry_id if best else None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Was ist der Unterschied zwischen laufender Vereinsförderung und Projektgeld?",
+        "Düzenli aylık destek ile tek seferlik proje parası arasındaki fark nedir?",
+        "Чем отличаются деньги на постоянную работу общества от денег на проект?",
+    ],
+)
+def test_a_difference_question_gets_the_glossary_entry_that_compares(real, text):
+    # each side of the comparison points to a program of its own; the glossary explains both
+    assert _top(real, text) == "institutionelle-vs-projektfoerderung"
+
+
+def test_various_is_no_difference():
+    from bot.matching.compare import COMPARISON_TOKENS
+
+    assert not set(tokens("farklı ülkelerden различных организаций")) & COMPARISON_TOKENS
+
+
 def test_a_question_shaped_title_does_not_carry_its_frame():
     m = Matcher(
         [
