@@ -21,6 +21,7 @@ _WORDS: Final = {
         fernsehen tv zdf ard arte 3sat fernsehsendung serie bundesliga spielstand
         bürgeramt reisepass personalausweis ausweis
         aufenthaltstitel aufenthaltserlaubnis
+        bürgergeld arbeitslosengeld kindergeld wohngeld elterngeld
     """,
     "en": """
         son daughter mother mom mum father dad wife husband grandma grandpa brother sister
@@ -46,7 +47,7 @@ _WORDS: Final = {
         сына сыну сын дочери дочь маме мамы мать отца мужа жены брата сестры
         декларация виза визу гражданство врач пенсия репетитор передача канал сериал
         телевизор матч паспорт бюргерамт
-        внж жительство экзамен
+        внж жительство экзамен бюргергельд
     """,
     "uk": """
         сина сину син доньки донька мами мама батька чоловіка дружини брата сестри

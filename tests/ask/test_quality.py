@@ -5,9 +5,10 @@ eval_questions.jsonl (written blind, 348 rows), dev_questions.jsonl and dev2_que
 status questions, eligibility paraphrases, two questions, indirect feature requests),
 dev3_questions.jsonl (Russian and Turkish of every style, Arabic and Farsi requests to the bot,
 for tuning), dev4_questions.jsonl (written blind: Russian and Turkish eligibility, paraphrase,
-how, typo and status questions, Arabic and Farsi requests to the bot; for tuning) and
-eval_fresh.jsonl (held out, measured by someone else) when it is there. The
-bot is simulated as it answers: intents first, then the matcher.
+how, typo and status questions, Arabic and Farsi requests to the bot; for tuning),
+dev5_questions.jsonl (written blind: 200 Russian and Turkish questions of every style, every
+entry covered; for tuning) and eval_fresh.jsonl (held out, measured by someone else) when it
+is there. The bot is simulated as it answers: intents first, then the matcher.
 """
 
 from pathlib import Path
@@ -31,6 +32,7 @@ FILES = [
         "dev2_questions.jsonl",
         "dev3_questions.jsonl",
         "dev4_questions.jsonl",
+        "dev5_questions.jsonl",
         "eval_fresh.jsonl",
     )
     if (DATA / name).exists()
@@ -68,6 +70,7 @@ NOT_YET = {
     ("hits", "dev3_questions.jsonl"),
     ("hits", "dev4_questions.jsonl"),
     ("refusals", "dev4_questions.jsonl"),
+    ("refusals", "dev5_questions.jsonl"),
     ("hits", "eval_fresh.jsonl"),
 }
 
