@@ -196,6 +196,8 @@ def test_either_word_for_one_thing_finds_the_entry(real, text, expected, sure):
             "Нет своей комнаты у общества, сколько даёт Ausländerbeirat?",
             "auslaenderbeirat-institutionell",
         ),
+        # "отделение" is a club's section ("секция" in the entries)
+        ("Кто в городе отвечает за спортивное отделение общества?", "sportamt"),
     ],
 )
 def test_russian_words_for_one_thing_find_the_entry(real, text, expected):
@@ -203,6 +205,18 @@ def test_russian_words_for_one_thing_find_the_entry(real, text, expected):
     assert result.best is not None
     assert result.best.entry_id == expected
     assert result.confident
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "С каким ведомством говорить о празднике в парке?",  # "каким" only frames it
+        "Parkta derneğimizin pikniği için izin nereden alınır?",
+    ],
+)
+def test_a_festival_in_a_park_is_the_parks_office(real, text):
+    # the FAQ on working with the city names the office as an example; the office answers
+    assert _top(real, text) == "gruenflaechenamt"
 
 
 def test_word_forms_that_share_three_letters_are_one_word():
