@@ -18,6 +18,12 @@ _GROUPS: Final = (
     ("entegrasyon", "uyum"),
     # tr: the city and its administration
     ("şehir", "şehri", "şehrin", "şehre", "şehrimiz", "şehrimizin", "şehrimizde", "belediye"),
+    # tr: to found (an association): forms of "kurmak" that share only "kur" with it, while
+    # "kurul" (a board) and "kuruluş" (an organisation) share more
+    (
+        *("kurmak", "kurulur", "kurulması", "kurarız", "kurabiliriz", "kurduk", "kuruyoruz"),
+        *("kurmayı", "kurmanın", "kurulabilir", "kuracağız"),
+    ),
     # ru, uk: a room and premises
     ("комната", "помещение"),
     ("кімната", "приміщення"),

@@ -219,6 +219,14 @@ def test_a_festival_in_a_park_is_the_parks_office(real, text):
     assert _top(real, text) == "gruenflaechenamt"
 
 
+@pytest.mark.parametrize(
+    "text", ["Derneğimiz nasıl kurulabilir?", "dernek kurulması için ne lazım"]
+)
+def test_forms_of_founding_in_turkish_are_founding_not_a_board(real, text):
+    # "kurulur" shares only "kur" with "kurmak" (to found), more with "kurul" (a board)
+    assert _top(real, text) == "verein-gruenden"
+
+
 def test_word_forms_that_share_three_letters_are_one_word():
     # "денег" is "деньги": no shared beginning of four letters says so
     similar = dict(Vocabulary({"деньги": 1.0, "день": 1.0}).similar("денег"))
