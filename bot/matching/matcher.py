@@ -24,7 +24,7 @@ from bot.matching.focus import read
 from bot.matching.frames import FRAME_TOKENS
 from bot.matching.normalize import tokens
 from bot.matching.phrases import PhraseSet
-from bot.matching.scope import OFF_TOPIC_TOKENS
+from bot.matching.scope import off_topic_signals
 from bot.matching.scoring import Entries, Evidence
 from bot.matching.translit import looks_transliterated, to_cyrillic
 from bot.matching.vocabulary import ARABIC_CLITICS, Vocabulary
@@ -225,7 +225,7 @@ class Matcher:
                 i: (1 - FOCUS_SHARE) * v + FOCUS_SHARE * asking.get(i, 0.0)
                 for i, v in scores.items()
             }
-        damp = OFF_TOPIC if OFF_TOPIC_TOKENS.intersection(words) else 1.0
+        damp = OFF_TOPIC ** off_topic_signals(words)
         ranked = [
             Match(self._ids[i], round(100 * damp * min(v, 1.0), 1)) for i, v in scores.items()
         ]

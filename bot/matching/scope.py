@@ -21,7 +21,6 @@ _WORDS: Final = {
         fernsehen tv zdf ard arte 3sat fernsehsendung serie bundesliga spielstand
         bürgeramt reisepass personalausweis ausweis
         aufenthaltstitel aufenthaltserlaubnis
-        bürgergeld arbeitslosengeld kindergeld wohngeld elterngeld
     """,
     "en": """
         son daughter mother mom mum father dad wife husband grandma grandpa brother sister
@@ -47,7 +46,7 @@ _WORDS: Final = {
         сына сыну сын дочери дочь маме мамы мать отца мужа жены брата сестры
         декларация виза визу гражданство врач пенсия репетитор передача канал сериал
         телевизор матч паспорт бюргерамт
-        внж жительство экзамен бюргергельд
+        внж жительство экзамен
     """,
     "uk": """
         сина сину син доньки донька мами мама батька чоловіка дружини брата сестри
@@ -78,3 +77,19 @@ _WORDS: Final = {
 OFF_TOPIC_TOKENS: Final[frozenset[str]] = frozenset(
     tok for text in _WORDS.values() for word in text.split() for tok in tokens(word)
 )
+
+
+# A person's own benefits are a private matter whatever else the message says (no association
+# receives them): they lower the scores twice. People name them in German in every language.
+_BENEFITS: Final = """
+    bürgergeld burgergeld buergergeld arbeitslosengeld kindergeld wohngeld elterngeld
+    hartz бюргергельд
+"""
+BENEFIT_TOKENS: Final[frozenset[str]] = frozenset(tokens(_BENEFITS))
+
+
+def off_topic_signals(words: list[str]) -> int:
+    """How strongly the words mark a private matter or another topic: 0, 1 or 2."""
+    if not BENEFIT_TOKENS.isdisjoint(words):
+        return 2
+    return 1 if not OFF_TOPIC_TOKENS.isdisjoint(words) else 0

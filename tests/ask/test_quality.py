@@ -70,7 +70,6 @@ NOT_YET = {
     ("hits", "dev3_questions.jsonl"),
     ("hits", "dev4_questions.jsonl"),
     ("refusals", "dev4_questions.jsonl"),
-    ("refusals", "dev5_questions.jsonl"),
     ("hits", "eval_fresh.jsonl"),
 }
 

@@ -95,6 +95,8 @@ def test_facet_questions_land_on_the_entry_that_states_the_fact(real, text, expe
         "Где найти Förderunterricht по немецкому для сына?",
         "My residence permit expires soon, where do I renew it?",
         "Devo fare l'esame di tedesco per lavoro, mi consigliate un corso privato?",
+        "Das Jobcenter hat mein Bürgergeld gekürzt, wie lege ich Widerspruch ein?",
+        "Kindergeld başvurusu için Jobcenter'e hangi belgeleri götürmeliyim?",
     ],
 )
 def test_out_of_scope_questions_sharing_domain_words_are_not_answered(real, text):
@@ -225,6 +227,14 @@ def test_a_festival_in_a_park_is_the_parks_office(real, text):
 def test_forms_of_founding_in_turkish_are_founding_not_a_board(real, text):
     # "kurulur" shares only "kur" with "kurmak" (to found), more with "kurul" (a board)
     assert _top(real, text) == "verein-gruenden"
+
+
+def test_an_association_working_with_the_jobcenter_is_answered(real):
+    result = real.match("Wir möchten mit dem Jobcenter ein Projekt für Arbeitsuchende machen")
+    assert result.confident
+    assert _top(real, "Wir möchten mit dem Jobcenter ein Projekt für Arbeitsuchende machen") == (
+        "sozialleistungs-jobcenter"
+    )
 
 
 def test_word_forms_that_share_three_letters_are_one_word():
