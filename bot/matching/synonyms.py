@@ -24,6 +24,8 @@ _GROUPS: Final = (
         *("kurmak", "kurulur", "kurulması", "kurarız", "kurabiliriz", "kurduk", "kuruyoruz"),
         *("kurmayı", "kurmanın", "kurulabilir", "kuracağız"),
     ),
+    # tr: registration, whose forms drop a vowel ("kayıt", "kaydı") or say "tescil"
+    ("kayıt", "kaydı", "kaydını", "kayda", "kaydettirmek", "kaydolmak", "tescil"),
     # ru, uk: a room and premises
     ("комната", "помещение"),
     ("кімната", "приміщення"),

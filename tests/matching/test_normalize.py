@@ -112,3 +112,9 @@ def test_a_cyrillic_word_is_not_read_as_a_longer_latin_word_it_begins_like():
     vocab = Vocabulary({"podatkowego": 2.0, "verein": 2.0})
     assert "podatkowego" not in dict(vocab.similar("подать"))  # Russian "to submit"
     assert "verein" in dict(vocab.similar(normalize("ферайна")))  # Verein, read with German sounds
+
+
+def test_a_hyphenated_mini_or_micro_is_one_word():
+    assert tokens("мини-джоб и микро-проект") == ["миниджоб", "и", "микропроект"]
+    assert tokens("ein Mini-Job") == ["ein", "minijob"]
+    assert tokens("Sozialleistungs- und Jobcenter") == ["sozialleistungs", "und", "jobcenter"]
