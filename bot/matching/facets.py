@@ -89,11 +89,11 @@ _CUES: Final[dict[Facet, str]] = {
         contact person | whom do we contact | who do we contact | who should we contact |
         address | phone number | opening hours | kime başvur | kime başvurmalıyız |
         kimle görüş | sorumlu | iletişime geçe | iletişime geçm | iletişim bilgileri |
-        nasıl ulaşa | nasıl ulaşı | ulaşabiliriz |
+        nasıl ulaşa | nasıl ulaşı | ulaşabiliriz | kim danışmanlık |
         adresi | telefon numarası | çalışma saatleri | مين المسؤول |
         من المسؤول | الجهة المسؤولة | لمين نروح | إلى من نتوجه | العنوان | عنوانه | رقم الهاتف |
         مواعيد الدوام | к кому обращаться | к кому обратиться |
-        как связаться | как с ними связаться | контакты | куда обращаться | кто отвечает |
+        как связаться | как с ними связаться | контакты | кто консультирует | куда обращаться | кто отвечает |
         ответственный | адрес | телефон | часы работы | до кого звертатися |
         до кого звернутися | куди звертатися | хто відповідає | відповідальний | адреса |
         години роботи | do kogo się zwrócić | do kogo zwrócić | kto odpowiada |

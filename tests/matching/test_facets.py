@@ -41,6 +41,8 @@ from bot.matching.normalize import tokens
         ("Kulturamt ile nasıl iletişime geçebiliriz?", "contact"),
         ("Freiwilligenzentrum'a nasıl ulaşırız?", "contact"),
         ("Как связаться с Grünflächenamt?", "contact"),
+        ("Кто консультирует ферайны по вопросам финансирования?", "contact"),
+        ("Derneklere kim danışmanlık veriyor?", "contact"),
         ("Wo bekommen wir Geld für unser Sommerfest?", None),
         ("ACK Termine", None),  # meetings, not a deadline
     ],
