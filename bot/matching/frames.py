@@ -53,7 +53,8 @@ _WORDS: Final = {
         yapabiliriz yapabilir yapmamız gerek gerekiyor lazım lazim istiyoruz istiyorum
         ihtiyacımız ihtiyacimiz almak vermek verir veriyor
         mısınız misiniz acaba hakkında hakkinda bilgi soru
-        olmak olunur veren verenler verecek verebilir verebilecek neresi""",
+        olmak olunur veren verenler verecek verebilir verebilecek neresi
+        böyle öyle şöyle bunu buna bunun bunlar bunları şu""",
     "ar": """
         فقط حتى لا ليس كمان أيضا ايضا أيضاً لسا لسه بعد كذلك
         أين وين فين من مين ماذا ما شو ايش إيش متى امتى لماذا ليش كيف كيفية كيفاش هل أي
@@ -76,7 +77,8 @@ _WORDS: Final = {
         какой-то какая-то какие-то что-то
         стать станем стали
         каким какому какую каком какого какими каков какова каково который которая
-        которое которые которых которым которому которую котором кем ком чего чему чём""",
+        которое которые которых которым которому которую котором кем ком чего чему чём
+        такая такое такие такого таких такую этого этому этой этих эту""",
     "uk": """
         тільки лише не навіть все просто взагалі ж адже тоді ні
         де куди звідки як хто кого кому що чим коли чому навіщо який яка яке які яких чи
@@ -87,7 +89,8 @@ _WORDS: Final = {
         потрібно потрібен потрібна треба хочемо хочу хотіли б отримати взяти брати
         дати дає зробити робити буде бути був була
         підкажіть скажіть питання хтось десь якийсь якась якесь якісь щось
-        яким якому яку якій якого якими котрий котра котре котрі ким чого чому""",
+        яким якому яку якій якого якими котрий котра котре котрі ким чого чому
+        таке така такі такого таких цього цієї цю""",
     "pl": """
         tylko nawet jednak po prostu w ogóle właśnie przecież wtedy ani
         gdzie skąd dokąd jak kto kogo komu co czym kiedy dlaczego czemu jaki jaka jakie
