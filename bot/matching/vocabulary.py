@@ -24,6 +24,13 @@ ARABIC_CLITICS: Final = frozenset("وفبلك")  # and, so, with, for, like: wri
 VOWELS: Final = frozenset("aeiouyаеиоуыэюяіє")  # endings that change with case and number
 STEM_SHARE: Final = 0.6  # a shared beginning this long (of the shorter word) is the same stem
 INFLECTED: Final = 0.8  # two words differing only in an ending of up to two letters
+SHORT_ROOT: Final = 0.75  # a three-letter word with a case ending (no shared stem of four)
+# Russian and Ukrainian case endings, Turkish case and possessive endings (folded like tokens)
+SHORT_ROOT_ENDINGS: Final = frozenset(
+    {"а", "у", "е", "ы", "и", "о", "я", "ю", "ом", "ов", "ах", "ам", "ей", "ой", "ою", "і"}
+    | {"i", "e", "a", "u", "in", "un", "de", "da", "den", "dan", "ye", "ya", "yi", "yu"}
+    | {"ni", "nu", "le", "la"}
+)
 READING_MIN: Final = 0.7  # a German name read from Cyrillic: about as close as a typo
 
 
@@ -103,6 +110,9 @@ class Vocabulary:
             for tok in self._four.get(q[:3], ()):
                 if tok != q:
                     found[tok] = max(found.get(tok, 0.0), INFLECTED)
+        if 4 <= len(q) <= 6 and q[:3] in self._idf and q[3:] in SHORT_ROOT_ENDINGS:
+            # a three-letter root with a case ending: "зала" ~ "зал", "yeri" ~ "yer"
+            found[q[:3]] = max(found.get(q[:3], 0.0), SHORT_ROOT)
         if len(q) >= 4:
             # shared stem: inflected endings, agglutinated suffixes ("dernegimiz" ~ "dernek")
             for tok in self._by_prefix.get(q[:4], ()):

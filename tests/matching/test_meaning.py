@@ -245,6 +245,14 @@ def test_word_forms_that_share_three_letters_are_one_word():
     assert dict(Vocabulary({"uyum": 1.0}).similar("entegrasyon")).get("uyum", 0.0) >= 0.8
 
 
+def test_a_three_letter_root_with_a_case_ending_is_the_root():
+    vocabulary = Vocabulary({"зал": 1.0, "yer": 1.0, "dil": 1.0, "тем": 1.0})
+    assert dict(vocabulary.similar("зала")).get("зал", 0.0) >= 0.75
+    assert dict(vocabulary.similar("yeri")).get("yer", 0.0) >= 0.75
+    assert dict(vocabulary.similar("dilde")).get("dil", 0.0) >= 0.75
+    assert "тем" not in dict(vocabulary.similar("темно"))  # not a case ending
+
+
 def test_a_translated_program_name_finds_the_program(real):
     assert _top(real, "Что такое программа «Интеграция через культуру»?") == (
         "integration-durch-kultur"
