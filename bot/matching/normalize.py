@@ -53,12 +53,12 @@ _AR_ARTICLE = re.compile(r"^(?:وال|بال|فال|كال|لل|ال)(?=\w{3})")
 
 # "WIR" in capitals is the Hessian program, "wir" the German "we": told apart before casefolding
 # (unless the whole message is shouted in capitals).
-_WIR = re.compile(r"\bWIR\b")
+_WIR = re.compile(r"\b(?:WIR|ВИР)\b")  # also in Cyrillic capitals
 WIR_TOKEN = "wirprogramm"
 
 
 def _mark_acronyms(text: str) -> str:
-    if "WIR" not in text:
+    if "WIR" not in text and "ВИР" not in text:
         return text
     upper = sum(c.isupper() for c in text)
     lower = sum(c.islower() for c in text)

@@ -26,6 +26,8 @@ _GROUPS: Final = (
     ),
     # tr: registration, whose forms drop a vowel ("kayıt", "kaydı") or say "tescil"
     ("kayıt", "kaydı", "kaydını", "kayda", "kaydettirmek", "kaydolmak", "tescil"),
+    # tr: a department of an office ("Integrationsabteilung": "uyum bölümü")
+    ("bölüm", "bölümü", "departman", "departmanı", "şube", "şubesi"),
     # ru, uk: a room and premises
     ("комната", "помещение"),
     ("кімната", "приміщення"),

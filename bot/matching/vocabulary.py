@@ -118,7 +118,11 @@ class Vocabulary:
             for tok in self._by_prefix.get(q[:4], ()):
                 common = common_prefix(q, tok)
                 shorter = min(len(q), len(tok))
-                if common >= max(4, math.ceil(STEM_SHARE * shorter)) and common >= shorter - 3:
+                if (
+                    common >= max(4, math.ceil(STEM_SHARE * shorter))
+                    and common >= shorter - 3
+                    and not _another_root(common, q, tok)
+                ):
                     found[tok] = max(found.get(tok, 0.0), _stem_similarity(common, q, tok))
         if len(q) >= 8:
             # compound parts: "vereinsraume" contains "raume"
@@ -128,6 +132,16 @@ class Vocabulary:
                     if part in self._idf and part not in found:
                         found[part] = 0.6
         return found
+
+
+SHORT_WORD: Final = 5  # a word this short that parts from a much longer one before its end
+LONGER_BY: Final = 4  # (by this much) is another word: "стран" (countries) ≠ "стратегия"
+
+
+def _another_root(common: int, a: str, b: str) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    parts_early = common < len(short) and len(long_) - len(short) >= LONGER_BY
+    return len(short) <= SHORT_WORD and parts_early
 
 
 def _stem_similarity(common: int, a: str, b: str) -> float:

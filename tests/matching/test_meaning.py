@@ -253,6 +253,25 @@ def test_a_three_letter_root_with_a_case_ending_is_the_root():
     assert "тем" not in dict(vocabulary.similar("темно"))  # not a case ending
 
 
+def test_a_short_word_is_not_a_much_longer_word_it_parts_from():
+    vocabulary = Vocabulary({"стратегия": 1.0, "страны": 1.0, "gelecegini": 1.0})
+    similar = dict(vocabulary.similar("стран"))
+    assert "стратегия" not in similar
+    assert similar.get("страны", 0.0) >= 0.75
+    assert "gelecegini" not in dict(vocabulary.similar("gelen"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ВИР программа для обществ мигрантов", "wir-migrantenorganisationen"),
+        ("entegrasyon bölümü proje desteği", "integrationsabteilung"),
+    ],
+)
+def test_names_members_use(real, text, expected):
+    assert _top(real, text) == expected
+
+
 def test_a_translated_program_name_finds_the_program(real):
     assert _top(real, "Что такое программа «Интеграция через культуру»?") == (
         "integration-durch-kultur"
