@@ -136,22 +136,31 @@ def detect_facet(words: Sequence[str]) -> Facet | None:
 
 def facet_span(words: Sequence[str]) -> tuple[Facet, int, int] | None:
     """The first cue in the words: its facet, and where it starts and ends."""
+    found = facet_cue(words)
+    return (found[0], found[1][0], found[1][-1] + 1) if found else None
+
+
+def facet_cue(words: Sequence[str]) -> tuple[Facet, tuple[int, ...]] | None:
+    """The first cue in the words: its facet, and the positions of the words that say it
+    (not the words between them: in "kimler Ausländerbeirat desteğine başvurabilir" the
+    name is what the question is about)."""
     for i, word in enumerate(words):
         firsts = [word[:n] for n in range(len(word), PREFIX_MIN - 1, -1)]
         if len(word) < PREFIX_MIN:
             firsts = [word]
         for first in firsts:
             for cue, facet in CUES.get(first, ()):
-                end = _matches(words, i, cue)
-                if end is not None:
-                    return facet, i, end
+                said = _matches(words, i, cue)
+                if said is not None:
+                    return facet, said
     return None
 
 
-def _matches(words: Sequence[str], i: int, cue: tuple[str, ...]) -> int | None:
-    """Where the cue starting at word i ends, allowing up to MAX_GAP other words between its
-    words ("к кому в мэрии обращаться"), or None."""
+def _matches(words: Sequence[str], i: int, cue: tuple[str, ...]) -> tuple[int, ...] | None:
+    """The positions of the cue's words when the cue starts at word i, allowing up to
+    MAX_GAP other words between them ("к кому в мэрии обращаться"), or None."""
     at = i
+    said: list[int] = []
     for n, c in enumerate(cue):
         if n:
             window = range(at, min(at + MAX_GAP + 1, len(words)))
@@ -160,8 +169,9 @@ def _matches(words: Sequence[str], i: int, cue: tuple[str, ...]) -> int | None:
                 return None
         elif not _same(words[at], c):
             return None
+        said.append(at)
         at += 1
-    return at
+    return tuple(said)
 
 
 def _same(word: str, cue_word: str) -> bool:

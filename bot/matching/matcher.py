@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from bot.knowledge import Knowledge
 from bot.matching.compare import COMPARISON_TOKENS
 from bot.matching.documents import Document, document_for
-from bot.matching.facets import CUE_TOKENS, Facet, facet_span
+from bot.matching.facets import CUE_TOKENS, Facet, facet_cue
 from bot.matching.focus import read
 from bot.matching.frames import FRAME_TOKENS
 from bot.matching.normalize import tokens
@@ -210,9 +210,9 @@ class Matcher:
         # the fact asked for is in the question sentence, not in the story ("we got 2,000
         # euros … what must the report contain?" asks for no amount)
         said = asked or words
-        span = facet_span(said)
-        facet = span[0] if span else None
-        cue = set(said[span[1] : span[2]]) if span else set()
+        found_cue = facet_cue(said)
+        facet = found_cue[0] if found_cue else None
+        cue = {said[n] for n in found_cue[1]} if found_cue else set()
         full = self._evidence(words, stress, cue)
         if full.total <= 0:
             return MatchResult((), facet)

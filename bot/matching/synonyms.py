@@ -25,7 +25,7 @@ _GROUPS: Final = (
         *("kurmayı", "kurmanın", "kurulabilir", "kuracağız"),
     ),
     # tr: registration, whose forms drop a vowel ("kayıt", "kaydı") or say "tescil"
-    ("kayıt", "kaydı", "kaydını", "kayda", "kaydettirmek", "kaydolmak", "tescil"),
+    ("kayıt", "kaydı", "kaydını", "kayda", "kaydettirmek", "kaydolmak"),
     # tr: a department of an office ("Integrationsabteilung": "uyum bölümü")
     ("bölüm", "bölümü", "departman", "departmanı", "şube", "şubesi"),
     # ru, uk: a room and premises

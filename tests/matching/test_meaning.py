@@ -272,6 +272,14 @@ def test_names_members_use(real, text, expected):
     assert _top(real, text) == expected
 
 
+def test_words_between_the_words_of_a_cue_are_still_evidence(real):
+    # "kimler … başvurabilir" asks who may apply; the name between its words is the subject
+    text = "Kimler Ausländerbeirat desteğine başvurabilir, sadece tescilli dernekler mi?"
+    result = real.match(text)
+    assert result.facet == "eligibility"
+    assert _top(real, text) in {"auslaenderbeirat-institutionell", "auslaenderbeirat-projekt"}
+
+
 def test_a_translated_program_name_finds_the_program(real):
     assert _top(real, "Что такое программа «Интеграция через культуру»?") == (
         "integration-durch-kultur"
