@@ -31,6 +31,9 @@ SHORT_ROOT_ENDINGS: Final = frozenset(
     | {"i", "e", "a", "u", "in", "un", "de", "da", "den", "dan", "ye", "ya", "yi", "yu"}
     | {"ni", "nu", "le", "la"}
 )
+SPOKEN: Final = 0.85  # a Russian word written as pronounced (vowel reduction)
+_SPOKEN: Final = str.maketrans({"о": "а", "е": "и", "я": "и", "э": "и"})
+_CYRILLIC_START, _CYRILLIC_END = "\u0400", "\u04ff"
 READING_MIN: Final = 0.7  # a German name read from Cyrillic: about as close as a typo
 
 
@@ -55,6 +58,11 @@ class Vocabulary:
             if len(tok) >= 4:
                 self._by_first[len(tok), tok[0]].append(tok)
                 self._by_second[len(tok), tok[1]].append(tok)
+        # Russian and Ukrainian written as spoken: unstressed "о" as "а", "е" as "и"
+        self._spoken: dict[str, list[str]] = defaultdict(list)
+        for tok in self._vocab:
+            if len(tok) >= 4 and _CYRILLIC_START <= tok[0] <= _CYRILLIC_END:
+                self._spoken[tok.translate(_SPOKEN)].append(tok)
         self.similar = lru_cache(maxsize=50_000)(self._similar)
 
     def _similar(self, q: str) -> tuple[tuple[str, float], ...]:
@@ -92,6 +100,10 @@ class Vocabulary:
         found: dict[str, float] = {}
         if q in self._idf:
             found[q] = 1.0
+        if len(q) >= 4 and q not in self._idf:
+            # "праект", "зарегестрировать", "валантеры": written as pronounced
+            for tok in self._spoken.get(q.translate(_SPOKEN), ()):
+                found[tok] = max(found.get(tok, 0.0), SPOKEN)
         if len(q) >= 5 and q not in self._idf:
             # typos (a word the vocabulary knows is taken as meant): about one edit in a
             # short word, two in a long one, and no big difference in length

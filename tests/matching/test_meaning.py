@@ -280,6 +280,13 @@ def test_words_between_the_words_of_a_cue_are_still_evidence(real):
     assert _top(real, text) in {"auslaenderbeirat-institutionell", "auslaenderbeirat-projekt"}
 
 
+def test_russian_written_as_pronounced_finds_the_word():
+    vocabulary = Vocabulary({"проект": 1.0, "волонтеры": 1.0, "зарегистрировать": 1.0})
+    assert dict(vocabulary.similar("праект")).get("проект", 0.0) >= 0.85
+    assert dict(vocabulary.similar("валантеры")).get("волонтеры", 0.0) >= 0.85
+    assert dict(vocabulary.similar("зарегестрировать")).get("зарегистрировать", 0.0) >= 0.8
+
+
 def test_a_translated_program_name_finds_the_program(real):
     assert _top(real, "Что такое программа «Интеграция через культуру»?") == (
         "integration-durch-kultur"
