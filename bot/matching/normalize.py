@@ -73,7 +73,8 @@ def tokens(text: str) -> list[str]:
     endings after an apostrophe are dropped, Persian affixes written apart are joined."""
     persian = bool(_PERSIAN_LETTERS.search(text))
     text = _APOSTROPHE_ENDING.sub(_drop_turkish_ending, _mark_acronyms(text))
-    text = _HYPHENATED_PREFIX.sub(r"\1", text)
+    if "-" in text or "‐" in text or "‑" in text:
+        text = _HYPHENATED_PREFIX.sub(r"\1", text)
     text = _CYRILLIC_APOSTROPHE.sub("", text)
     words = normalize(text).split()
     if persian:
@@ -83,7 +84,15 @@ def tokens(text: str) -> list[str]:
 
 # "Мини-джоб", "mini-job", "микро-проект" are one word ("миниджоб", "Minijob"), not a short
 # word that begins "министерство" and another that begins "Jobcenter".
-_HYPHENATED_PREFIX = re.compile(r"\b(мини|микро|mini|mikro|micro)[-‐‑](?=\w)", re.IGNORECASE)
+_HYPHENATED_PREFIX = re.compile(
+    "(?<!\\w)("
+    + "|".join(
+        p
+        for w in ("мини", "микро", "mini", "mikro", "micro")
+        for p in (w, w.capitalize(), w.upper())
+    )
+    + ")[-‐‑](?=\\w)"
+)
 
 
 # Turkish writes case and possessive endings after an apostrophe on names and loanwords
