@@ -22,6 +22,7 @@ from bot.matching.documents import Document, document_for
 from bot.matching.facets import CUE_TOKENS, Facet, facet_cue
 from bot.matching.focus import read
 from bot.matching.frames import FRAME_TOKENS
+from bot.matching.money import MONEY_TOKENS
 from bot.matching.normalize import tokens
 from bot.matching.phrases import PhraseSet
 from bot.matching.scope import off_topic_signals
@@ -229,7 +230,8 @@ class Matcher:
         ranked = [
             Match(self._ids[i], round(100 * damp * min(v, 1.0), 1)) for i, v in scores.items()
         ]
-        ranked = _programs_before_their_offices(ranked, self._offices, facet)
+        money = not MONEY_TOKENS.isdisjoint(said)
+        ranked = _programs_before_their_offices(ranked, self._offices, facet, money)
         ranked.sort(key=lambda m: (-m.score, m.entry_id))
         ranked = self._most_specific_name_first(ranked, full.hits)
         return MatchResult(tuple(m for m in ranked[:limit] if m.score >= CANDIDATE), facet)
@@ -274,15 +276,16 @@ class Matcher:
 
 
 def _programs_before_their_offices(
-    ranked: list[Match], offices: dict[str, tuple[str, ...]], facet: str | None
+    ranked: list[Match], offices: dict[str, tuple[str, ...]], facet: str | None, money: bool
 ) -> list[Match]:
     """An office that administers a program among the candidates shares its words ("Ausländer-
-    beirat … Förderung"); unless the question asks whom to contact, the program answers it."""
+    beirat … Förderung"); unless the question asks whom to contact, the program answers it,
+    the more so when the question asks for a fact or for money ("фонд культуры города")."""
     if facet == "contact":
         return ranked
     near = {m.entry_id for m in ranked if m.entry_id in offices}
     administering = {o for p in near for o in offices[p]}
-    damp = SIBLING_OFFICE if facet is None else SIBLING_OFFICE_FACT
+    damp = SIBLING_OFFICE if facet is None and not money else SIBLING_OFFICE_FACT
     return [
         Match(m.entry_id, round(m.score * damp, 1)) if m.entry_id in administering else m
         for m in ranked

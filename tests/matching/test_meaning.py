@@ -287,6 +287,21 @@ def test_russian_written_as_pronounced_finds_the_word():
     assert dict(vocabulary.similar("зарегестрировать")).get("зарегистрировать", 0.0) >= 0.8
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belediyenin kültür fonuna nasıl başvurulur?",
+        "Слышали, у города есть фонд для культурных проектов мигрантов. Как туда подать?",
+    ],
+)
+def test_a_question_about_money_gets_the_program_not_the_office_beside_it(real, text):
+    assert _top(real, text) == "integration-durch-kultur"
+
+
+def test_the_office_beside_a_program_still_answers_where_to_go(real):
+    assert _top(real, "Kulturamt'ta kimle görüşebiliriz?") == "kulturamt"
+
+
 def test_a_translated_program_name_finds_the_program(real):
     assert _top(real, "Что такое программа «Интеграция через культуру»?") == (
         "integration-durch-kultur"
