@@ -1,6 +1,6 @@
 """Words that ask for money: a question with one of them wants the program that pays, not the
 office beside it ("Слышали про фонд культуры города", "kültür fonu", "Geld für unser Fest").
-Nouns only, in the forms people write; "destek" (support) and "Förderung" say less.
+Nouns only, in the forms people write; "destek" and "поддержка" (support) say less.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Final
 from bot.matching.normalize import tokens
 
 _WORDS: Final = {
-    "de": "geld geldes zuschuss zuschüsse fördergeld fördermittel finanzierung fonds budget",
+    "de": "geld geldes zuschuss zuschüsse förderung fördergeld fördermittel finanzierung fonds",
     "en": "money funding funds fund grant grants budget",
     "tr": "para parası parayı paraya hibe hibesi fon fonu fonuna bütçe bütçesi ödenek",
     "ru": "деньги денег деньгами грант гранта финансирование фонд фонда фонду бюджет",
