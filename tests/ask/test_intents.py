@@ -226,6 +226,8 @@ def test_status_questions_are_said_in_many_ways(detector, text):
         "انجمن باید مدارک را چند سال نگه دارد و بعد پاک کند؟",
         "هل يتم قبول طلب جمعية غير مسجلة أم لا؟",
         "Нас 40 человек, с чего начать?",
+        "Правда ли, что земля даёт деньги на миниджоб, и кто поможет с заявкой?",
+        "Hessen'de WIR başvurularını kim inceleyip onaylıyor?",
     ],
 )
 def test_questions_about_the_procedure_are_not_status_questions(detector, text):
